@@ -1,0 +1,60 @@
+# Two commands matter: `make run` and `make test`. Both install what is missing first.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP_APT := $(VENV)/.apt-ok
+STAMP_PIP := $(VENV)/.pip-ok
+
+# Build the libvirt binding, run Qt offscreen, run a real libvirtd + QEMU (TCG) for the
+# integration tier, and validate desktop files.
+APT_PACKAGES := python3-venv libvirt-dev pkg-config gcc python3-dev \
+	libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxcb-cursor0 xvfb xauth \
+	libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients \
+	qemu-system-x86 qemu-utils dnsmasq-base osinfo-db \
+	desktop-file-utils appstream
+
+.PHONY: run test unit gui integration perf deps clean
+
+run: $(STAMP_PIP)
+	$(VENV)/bin/kvmgui $(ARGS)
+
+test: $(STAMP_PIP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests $(PYTEST_ARGS)
+
+unit: $(STAMP_PIP)
+	$(PY) -m pytest tests/unit $(PYTEST_ARGS)
+
+gui: $(STAMP_PIP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/gui $(PYTEST_ARGS)
+
+integration: $(STAMP_PIP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/integration $(PYTEST_ARGS)
+
+perf: $(STAMP_PIP)
+	$(PY) tests/perf/bench_inventory.py
+
+deps: $(STAMP_PIP)
+
+$(STAMP_APT):
+	@missing=$$(for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		else \
+			echo "kvmgui needs these Debian packages; run as root:"; \
+			echo "  apt-get install -y $$missing"; \
+			exit 1; \
+		fi; \
+	fi
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	@touch $@
+
+$(STAMP_PIP): $(STAMP_APT) pyproject.toml
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $@
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

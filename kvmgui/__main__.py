@@ -1,0 +1,5 @@
+import sys
+
+from kvmgui.cli import main
+
+sys.exit(main())

@@ -1,0 +1,79 @@
+"""The right-hand pane: a summary of whatever is selected in the tree."""
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kvmgui import usage
+from kvmgui.ui import texts
+from kvmgui.ui.details import summaries
+from kvmgui.ui.details.form_page import FormPage
+from kvmgui.ui.inventory_model import InventoryModel
+from kvmgui.ui.roles import NodeKind, Role
+from kvmgui.virt.connection import Connection
+from kvmgui.virt.snapshots import PoolInfo, VolumeInfo
+
+# Refresh at most this often while events stream in (a mass start of hundreds of domains).
+_REFRESH_MS = 200
+
+
+class DetailsPane(QWidget):
+    """Summary (and the Host page for a connection) of the current object of the tree."""
+
+    def __init__(self, model: InventoryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._current = QPersistentModelIndex()
+        self.page = FormPage(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.page)
+        self._timer = QTimer(self, singleShot=True, interval=_REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._timer.start)
+        self.refresh()
+
+    def show_index(self, source_index: QModelIndex) -> None:
+        """Show the object at `source_index` of the inventory model (invalid: nothing)."""
+        self._current = QPersistentModelIndex(source_index)
+        self.refresh()
+
+    def refresh(self) -> None:
+        index = QModelIndex(self._current)
+        if not index.isValid():
+            self.page.set_content(self.tr("Nothing selected"), [
+                (self.tr("Tip"), self.tr("Select a connection for its host page, or an object for "
+                                         "its summary. Type in the filter box to narrow the tree."))])
+            return
+        kind = index.data(Role.KIND)
+        snap = index.data(Role.SNAPSHOT)
+        uri = index.data(Role.URI)
+        if kind == NodeKind.CONNECTION:
+            self._show_connection(snap)
+        elif kind == NodeKind.CATEGORY:
+            self.page.set_content(index.data(), [(self.tr("Objects"), str(self._model.rowCount(index)))])
+        elif kind == NodeKind.DOMAIN:
+            self.page.set_content(snap.name, summaries.domain_rows(snap))
+        elif kind == NodeKind.POOL:
+            self.page.set_content(snap.name, summaries.pool_rows(snap))
+        elif kind == NodeKind.VOLUME:
+            self._show_volume(uri, snap, index.parent().data(Role.SNAPSHOT))
+        elif kind == NodeKind.NETWORK:
+            self.page.set_content(snap.name, summaries.network_rows(snap))
+        elif kind == NodeKind.INTERFACE:
+            self.page.set_content(snap.name, summaries.interface_rows(snap))
+
+    def _show_connection(self, conn: Connection) -> None:
+        state = texts.connection_state(conn.state, conn.message)
+        if conn.inventory is None:
+            self.page.set_content(conn.uri, [(self.tr("State"), state)])
+            return
+        host = conn.inventory.host
+        rows = [(self.tr("State"), state)] + summaries.host_rows(host, self._model.domains(conn.uri))
+        self.page.set_content(self.tr("Host %s") % host.hostname, rows)
+
+    def _show_volume(self, uri: str, vol: VolumeInfo, pool: PoolInfo) -> None:
+        users = usage.volume_users(self._model.domains(uri), pool.name, vol.name, vol.path,
+                                   pool.source_name)
+        self.page.set_content(vol.name, summaries.volume_rows(vol, [d.name for d in users]))
+

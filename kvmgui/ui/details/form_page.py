@@ -1,0 +1,55 @@
+"""A details page made of a heading and label/value rows (the common shape of summaries)."""
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+
+class FormPage(QScrollArea):
+    """Shows `set_content(title, rows)`; rows are (label, value) pairs, a None value = section."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget(self)
+        self._layout = QVBoxLayout(body)
+        self._title = QLabel(body)
+        font = QFont(self._title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self._title.setFont(font)
+        self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._layout.addWidget(self._title)
+        self._form_host = QWidget(body)
+        self._form = QFormLayout(self._form_host)
+        self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self._layout.addWidget(self._form_host)
+        self._layout.addStretch(1)
+        self.setWidget(body)
+        self._shown: tuple[str, tuple[tuple[str, str | None], ...]] | None = None
+
+    def set_content(self, title: str, rows: Sequence[tuple[str, str | None]]) -> None:
+        content = (title, tuple(rows))
+        if content == self._shown:
+            return  # nothing changed: keep the widgets (and any text selection) as they are
+        self._shown = content
+        self._title.setText(title)
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        for label, value in rows:
+            if value is None:
+                heading = QLabel(f"<b>{label}</b>", self._form_host)
+                self._form.addRow(heading)
+                continue
+            field = QLabel(value, self._form_host)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            field.setWordWrap(True)
+            self._form.addRow(label, field)
+
+    @property
+    def content(self) -> tuple[str, tuple[tuple[str, str | None], ...]] | None:
+        """The title and rows on show."""
+        return self._shown

@@ -1,0 +1,399 @@
+"""The inventory tree: connection → Domains / Storage pools (→ volumes) / Networks / Host interfaces.
+
+A thin adapter from `Connection` signals to Qt's model protocol: rows are keyed (UUID, volume key,
+interface name) so an event updates one row in O(1) and emits one `dataChanged`; inserts and
+removals are incremental. Rows are appended in arrival order; the proxy model sorts them.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from kvmgui import units
+from kvmgui.ui import icons, texts
+from kvmgui.ui.roles import Category, Column, NodeKind, Role
+from kvmgui.virt.connection import Connection
+from kvmgui.virt.snapshots import ConnectionState, DomainInfo, Inventory
+
+Index = QModelIndex | QPersistentModelIndex
+_CATEGORY_KIND = {
+    Category.DOMAINS: NodeKind.DOMAIN, Category.POOLS: NodeKind.POOL,
+    Category.NETWORKS: NodeKind.NETWORK, Category.INTERFACES: NodeKind.INTERFACE,
+}
+
+
+class Node:
+    """One row. `children` keeps display order; `by_key` finds a child without a walk."""
+
+    __slots__ = ("kind", "key", "parent", "row", "payload", "children", "by_key", "busy")
+
+    def __init__(self, kind: NodeKind, key: str, parent: "Node | None", payload: Any) -> None:
+        self.kind = kind
+        self.key = key
+        self.parent = parent
+        self.row = 0
+        self.payload = payload
+        self.children: list[Node] = []
+        self.by_key: dict[str, Node] = {}
+        self.busy = ""
+
+    def connection_node(self) -> "Node":
+        node = self
+        while node.parent is not None and node.parent.parent is not None:
+            node = node.parent
+        return node
+
+
+def _key_of(kind: NodeKind, snapshot: Any) -> str:
+    if kind == NodeKind.VOLUME:
+        return str(snapshot.key)
+    if kind == NodeKind.INTERFACE:
+        return str(snapshot.name)
+    return str(snapshot.uuid)
+
+
+class InventoryModel(QAbstractItemModel):
+    """All connections' objects in one tree (see module docstring)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._root = Node(NodeKind.CONNECTION, "", None, None)
+        self._connections: dict[str, Connection] = {}
+
+    # ---- connections -------------------------------------------------------------------------
+
+    def add_connection(self, conn: Connection) -> None:
+        if conn.uri in self._root.by_key:
+            raise ValueError(f"connection already shown: {conn.uri}")
+        node = Node(NodeKind.CONNECTION, conn.uri, self._root, conn)
+        for cat in Category:
+            child = Node(NodeKind.CATEGORY, cat.name, node, cat)
+            child.row = int(cat)
+            node.children.append(child)
+            node.by_key[cat.name] = child
+        self._append(self._root, [node])
+        self._connections[conn.uri] = conn
+        conn.stateChanged.connect(lambda *_: self._touch(node))
+        conn.inventoryLoaded.connect(lambda inv: self._apply_inventory(node, inv))
+        for cat, changed, removed in (
+            (Category.DOMAINS, conn.domainChanged, conn.domainRemoved),
+            (Category.POOLS, conn.poolChanged, conn.poolRemoved),
+            (Category.NETWORKS, conn.networkChanged, conn.networkRemoved),
+        ):
+            category = node.by_key[cat.name]
+            changed.connect(lambda snap, c=category: self._upsert(c, snap))
+            removed.connect(lambda key, c=category: self._remove(c, [key]))
+        conn.stateChanged.connect(
+            lambda state, _msg: self._clear(node) if state == ConnectionState.DISCONNECTED
+            and conn.inventory is None else None)
+
+    def remove_connection(self, uri: str) -> None:
+        node = self._root.by_key.get(uri)
+        if node is not None:
+            self._remove(self._root, [uri])
+            self._connections.pop(uri, None)
+
+    def connections(self) -> list[Connection]:
+        return list(self._connections.values())
+
+    def connection(self, uri: str) -> Connection | None:
+        return self._connections.get(uri)
+
+    def find(self, uri: str, category: Category, key: str) -> QModelIndex:
+        """Index of an object's row, or an invalid index."""
+        conn_node = self._root.by_key.get(uri)
+        if conn_node is None:
+            return QModelIndex()
+        node = conn_node.by_key[category.name].by_key.get(key)
+        return self.createIndex(node.row, 0, node) if node is not None else QModelIndex()
+
+    def find_by_name(self, name: str) -> QModelIndex:
+        """First object, in any connection, whose name is `name` (for --select)."""
+        for conn_node in self._root.children:
+            for category in conn_node.children:
+                for node in category.children:
+                    if getattr(node.payload, "name", None) == name:
+                        return self.createIndex(node.row, 0, node)
+        return QModelIndex()
+
+    def domains(self, uri: str) -> list[DomainInfo]:
+        conn_node = self._root.by_key.get(uri)
+        if conn_node is None:
+            return []
+        return [n.payload for n in conn_node.by_key[Category.DOMAINS.name].children]
+
+    def set_busy(self, index: Index, text: str) -> None:
+        """Show the progress of an action on a row ("" clears it)."""
+        node = self._node(index)
+        if node is not None and node.busy != text:
+            node.busy = text
+            self._touch(node)
+
+    # ---- applying snapshots ------------------------------------------------------------------
+
+    def _apply_inventory(self, conn_node: Node, inventory: Inventory) -> None:
+        groups: tuple[tuple[Category, Sequence[Any]], ...] = (
+            (Category.DOMAINS, inventory.domains), (Category.POOLS, inventory.pools),
+            (Category.NETWORKS, inventory.networks), (Category.INTERFACES, inventory.interfaces))
+        for cat, items in groups:
+            self._merge(conn_node.by_key[cat.name], items)
+        self._touch(conn_node)
+
+    def _merge(self, parent: Node, snapshots: Iterable[Any]) -> None:
+        """Make `parent`'s children exactly `snapshots`: update, insert and remove by key."""
+        kind = _CATEGORY_KIND[parent.payload] if parent.kind == NodeKind.CATEGORY else NodeKind.VOLUME
+        fresh = {_key_of(kind, s): s for s in snapshots}
+        gone = [key for key in parent.by_key if key not in fresh]
+        if gone:
+            self._remove(parent, gone)
+        new_nodes = []
+        for key, snap in fresh.items():
+            node = parent.by_key.get(key)
+            if node is None:
+                new_nodes.append(self._make_node(kind, key, parent, snap))
+            elif node.payload != snap:
+                self._update(node, snap)
+        if new_nodes:
+            self._append(parent, new_nodes)
+
+    def _make_node(self, kind: NodeKind, key: str, parent: Node, snap: Any) -> Node:
+        node = Node(kind, key, parent, snap)
+        if kind == NodeKind.POOL:
+            for vol in snap.volumes:
+                child = Node(NodeKind.VOLUME, vol.key, node, vol)
+                child.row = len(node.children)
+                node.children.append(child)
+                node.by_key[vol.key] = child
+        return node
+
+    def _upsert(self, parent: Node, snap: Any) -> None:
+        kind = _CATEGORY_KIND[parent.payload]
+        key = _key_of(kind, snap)
+        node = parent.by_key.get(key)
+        if node is None:
+            self._append(parent, [self._make_node(kind, key, parent, snap)])
+        else:
+            self._update(node, snap)
+
+    def _update(self, node: Node, snap: Any) -> None:
+        node.payload = snap
+        self._touch(node)
+        if node.kind == NodeKind.POOL:
+            self._merge(node, snap.volumes)
+
+    def _append(self, parent: Node, nodes: list[Node]) -> None:
+        first = len(parent.children)
+        self.beginInsertRows(self._index_of(parent), first, first + len(nodes) - 1)
+        for offset, node in enumerate(nodes):
+            node.row = first + offset
+            parent.children.append(node)
+            parent.by_key[node.key] = node
+        self.endInsertRows()
+
+    def _remove(self, parent: Node, keys: Iterable[str]) -> None:
+        rows = sorted((parent.by_key[k].row for k in keys if k in parent.by_key), reverse=True)
+        if not rows:
+            return
+        parent_index = self._index_of(parent)
+        for row in rows:  # removed from the bottom up, so earlier rows keep their numbers
+            self.beginRemoveRows(parent_index, row, row)
+            node = parent.children.pop(row)
+            del parent.by_key[node.key]
+            self.endRemoveRows()
+        for row in range(rows[-1], len(parent.children)):
+            parent.children[row].row = row
+
+    def _clear(self, conn_node: Node) -> None:
+        for category in conn_node.children:
+            if category.children:
+                self._remove(category, list(category.by_key))
+
+    def _touch(self, node: Node) -> None:
+        left = self.createIndex(node.row, 0, node)
+        right = self.createIndex(node.row, len(Column) - 1, node)
+        self.dataChanged.emit(left, right)
+
+    def _index_of(self, node: Node) -> QModelIndex:
+        if node is self._root:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node)
+
+    def _node(self, index: Index) -> Node | None:
+        if not index.isValid():
+            return None
+        node: Node = index.internalPointer()
+        return node
+
+    # ---- Qt model protocol -------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        parent_node = self._node(parent) or self._root
+        if 0 <= row < len(parent_node.children) and 0 <= column < len(Column):
+            return self.createIndex(row, column, parent_node.children[row])
+        return QModelIndex()
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        node = self._node(index)
+        if node is None or node.parent is None or node.parent is self._root:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        node = self._node(parent) or self._root
+        return len(node.children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return texts.column(Column(section))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._node(index)
+        if node is None:
+            return None
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(node, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.NAME:
+            return _icon(node)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(node)
+        if role == Role.SORT:
+            return _sort_value(node, column)
+        if role == Role.KIND:
+            return node.kind
+        if role == Role.KEY:
+            return node.key
+        if role == Role.SNAPSHOT:
+            return node.payload
+        if role == Role.URI:
+            return node.connection_node().key
+        if role == Role.BUSY:
+            return node.busy
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+_NUMERIC = (Column.VCPUS, Column.MEMORY, Column.CAPACITY, Column.ALLOCATION)
+
+
+def _state_text(node: Node) -> str:
+    p = node.payload
+    if node.busy:
+        return node.busy
+    if node.kind == NodeKind.CONNECTION:
+        return texts.connection_state(p.state, p.message)
+    if node.kind == NodeKind.DOMAIN:
+        return texts.domain_state(p)
+    if node.kind in (NodeKind.POOL, NodeKind.NETWORK, NodeKind.INTERFACE):
+        return texts.active(p.active)
+    return ""
+
+
+def _display(node: Node, column: Column) -> str:
+    p = node.payload
+    if column == Column.NAME:
+        if node.kind == NodeKind.CONNECTION:
+            return _connection_label(p)
+        if node.kind == NodeKind.CATEGORY:
+            return texts.category(p)
+        return str(p.name)
+    if column == Column.STATE:
+        return _state_text(node)
+    getters = _COLUMN_GETTERS.get(node.kind, {})
+    getter = getters.get(column)
+    return getter(p) if getter is not None else ""
+
+
+def _connection_label(conn: Connection) -> str:
+    inventory = conn.inventory
+    if inventory is not None:
+        return f"{inventory.host.hostname} — {conn.uri}" if not conn.uri.startswith("test") \
+            else inventory.host.hostname
+    return conn.uri
+
+
+def _vlan_text(tags: Iterable[int]) -> str:
+    return ", ".join(str(t) for t in tags)
+
+
+_COLUMN_GETTERS: dict[NodeKind, dict[Column, Callable[[Any], str]]] = {
+    NodeKind.DOMAIN: {
+        Column.VCPUS: lambda d: str(d.vcpus),
+        Column.MEMORY: lambda d: units.format_kib(d.memory_kib),
+        Column.AUTOSTART: lambda d: texts.yes_no(d.autostart) if d.persistent else "",
+    },
+    NodeKind.POOL: {
+        Column.AUTOSTART: lambda p: texts.yes_no(p.autostart),
+        Column.CAPACITY: lambda p: units.format_bytes(p.capacity),
+        Column.ALLOCATION: lambda p: units.format_bytes(p.allocation),
+        Column.FORWARD: lambda p: p.pool_type,
+    },
+    NodeKind.VOLUME: {
+        Column.CAPACITY: lambda v: units.format_bytes(v.capacity),
+        Column.ALLOCATION: lambda v: units.format_bytes(v.allocation),
+        Column.FORWARD: lambda v: v.format,
+    },
+    NodeKind.NETWORK: {
+        Column.AUTOSTART: lambda n: texts.yes_no(n.autostart),
+        Column.FORWARD: lambda n: texts.forward_mode(n.forward_mode),
+        Column.BRIDGE: lambda n: n.bridge,
+        Column.VLAN: lambda n: _vlan_text(n.vlans),
+    },
+    NodeKind.INTERFACE: {
+        Column.FORWARD: lambda i: i.iface_type,
+        Column.BRIDGE: lambda i: ", ".join(i.members) if i.iface_type == "bridge" else "",
+        Column.VLAN: lambda i: "" if i.vlan is None else str(i.vlan),
+    },
+}
+
+
+def _sort_value(node: Node, column: Column) -> Any:
+    p = node.payload
+    if node.kind in (NodeKind.CONNECTION, NodeKind.CATEGORY):
+        return node.row  # connections and categories keep their order
+    numeric = {
+        Column.VCPUS: lambda: getattr(p, "vcpus", 0),
+        Column.MEMORY: lambda: getattr(p, "memory_kib", 0),
+        Column.CAPACITY: lambda: getattr(p, "capacity", 0),
+        Column.ALLOCATION: lambda: getattr(p, "allocation", 0),
+    }.get(column)
+    if numeric is not None:
+        return numeric()
+    return _display(node, column).casefold()
+
+
+def _icon(node: Node) -> Any:
+    p = node.payload
+    if node.kind == NodeKind.CONNECTION:
+        return icons.connection_icon(p.state)
+    if node.kind == NodeKind.CATEGORY:
+        return icons.category_icon(p)
+    if node.kind == NodeKind.DOMAIN:
+        return icons.domain_icon(p)
+    if node.kind == NodeKind.VOLUME:
+        return icons.active_icon(NodeKind.VOLUME, True)
+    return icons.active_icon(node.kind, p.active)
+
+
+def _tooltip(node: Node) -> str:
+    if node.kind == NodeKind.CONNECTION:
+        conn: Connection = node.payload
+        return f"{conn.uri}\n{texts.connection_state(conn.state, conn.message)}"
+    if node.kind == NodeKind.VOLUME:
+        return str(node.payload.path)
+    return ""
+

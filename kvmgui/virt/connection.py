@@ -1,0 +1,289 @@
+"""One libvirt connection, seen from the GUI thread.
+
+A `Connection` never calls libvirt itself: it queues jobs on its own `SerialWorker` and re-emits the
+results as Qt signals carrying snapshots. libvirt's event callbacks (on the event-loop thread) only
+emit signals with UUIDs; the matching refresh runs on the worker.
+"""
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import libvirt
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from kvmgui import log
+from kvmgui.virt import eventloop, fetch
+from kvmgui.virt.snapshots import ConnectionState, Inventory
+from kvmgui.virt.worker import SerialWorker
+
+# Backoff between reconnect attempts after the daemon went away, in seconds.
+RECONNECT_DELAYS = (1, 2, 4, 8, 15, 30)
+
+_DOMAIN_EVENTS = (
+    "VIR_DOMAIN_EVENT_ID_LIFECYCLE", "VIR_DOMAIN_EVENT_ID_DEVICE_ADDED",
+    "VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED", "VIR_DOMAIN_EVENT_ID_METADATA_CHANGE",
+    "VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE",
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Connection", text)
+
+
+class Connection(QObject):
+    """A libvirt connection for one URI.
+
+    Signals:
+        stateChanged(ConnectionState, str): connecting / connected / disconnected / error, message.
+        inventoryLoaded(Inventory): a complete inventory after each (re)connect or full refresh.
+        domainChanged(DomainInfo) / domainRemoved(str uuid)
+        poolChanged(PoolInfo) / poolRemoved(str uuid)
+        networkChanged(NetworkInfo) / networkRemoved(str uuid)
+    """
+
+    stateChanged = Signal(object, str)
+    inventoryLoaded = Signal(object)
+    domainChanged = Signal(object)
+    domainRemoved = Signal(str)
+    poolChanged = Signal(object)
+    poolRemoved = Signal(str)
+    networkChanged = Signal(object)
+    networkRemoved = Signal(str)
+
+    # Emitted on libvirt's event-loop thread; Qt queues them to the GUI thread.
+    _domainEvent = Signal(str)
+    _poolEvent = Signal(str)
+    _networkEvent = Signal(str)
+    _closedByPeer = Signal(int)
+
+    def __init__(self, uri: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.uri = uri
+        self.state = ConnectionState.DISCONNECTED
+        self.message = ""
+        self.inventory: Inventory | None = None
+        self._worker = SerialWorker(f"virt {uri}", self)
+        self._conn: libvirt.virConnect | None = None  # touched only on the worker thread
+        self._callback_ids: list[tuple[str, int]] = []  # worker thread only
+        self._pending: set[tuple[str, str]] = set()
+        self._pending_lock = threading.Lock()
+        self._want_open = False
+        self._retry = 0
+        self._retry_timer = QTimer(self, singleShot=True)
+        self._retry_timer.timeout.connect(self.open)
+        self._domainEvent.connect(self._on_domain_event)
+        self._poolEvent.connect(self._on_pool_event)
+        self._networkEvent.connect(self._on_network_event)
+        self._closedByPeer.connect(self._on_closed_by_peer)
+
+    # ---- public API (GUI thread) -------------------------------------------------------------
+
+    def open(self) -> None:
+        """Connect (in the worker) and load the inventory; reconnects by itself if the peer dies."""
+        self._want_open = True
+        self._retry_timer.stop()
+        self._set_state(ConnectionState.CONNECTING, "")
+        self._worker.submit(self._open_job, self._opened, self._open_failed)
+
+    def close(self) -> None:
+        """Disconnect on purpose: no reconnect, the inventory is dropped."""
+        self._want_open = False
+        self._retry_timer.stop()
+        self._worker.submit(self._close_job)
+        self.inventory = None
+        self._set_state(ConnectionState.DISCONNECTED, "")
+
+    def refresh(self) -> None:
+        """Reload the whole inventory (objects that have no events, such as host interfaces)."""
+        if self.state == ConnectionState.CONNECTED:
+            self._worker.submit(self._inventory_job, self._inventory_loaded, self._inventory_failed)
+
+    def run(self, job: Callable[[libvirt.virConnect], Any],
+            on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[Exception], None] | None = None) -> None:
+        """Run `job(virConnect)` on this connection's worker; callbacks arrive on the GUI thread."""
+        def call() -> Any:
+            if self._conn is None:
+                raise ConnectionError(_tr("Not connected to %s") % self.uri)
+            return job(self._conn)
+        self._worker.submit(call, on_done, on_error)
+
+    def shutdown(self) -> None:
+        """Application exit: stop reconnecting and let the worker close the connection."""
+        self._want_open = False
+        self._retry_timer.stop()
+        self._worker.submit(self._close_job)
+        self._worker.stop()
+
+    # ---- worker-thread jobs ------------------------------------------------------------------
+
+    def _open_job(self) -> Inventory:
+        eventloop.ensure_running()
+        self._close_job()
+        conn = libvirt.open(self.uri)
+        try:
+            conn.setKeepAlive(5, 3)
+        except libvirt.libvirtError:
+            pass  # the test driver has no keepalive
+        try:
+            conn.registerCloseCallback(self._libvirt_closed, None)
+            self._callback_ids.append(("close", 0))
+        except libvirt.libvirtError:
+            pass
+        self._conn = conn
+        self._register_events(conn)
+        return fetch.inventory(conn, self.uri)
+
+    def _register_events(self, conn: libvirt.virConnect) -> None:
+        for name in _DOMAIN_EVENTS:
+            event_id = getattr(libvirt, name)
+            cb_id = conn.domainEventRegisterAny(None, event_id, self._libvirt_domain_event, None)
+            self._callback_ids.append(("domain", cb_id))
+        for event_id in (libvirt.VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
+                         libvirt.VIR_STORAGE_POOL_EVENT_ID_REFRESH):
+            cb_id = conn.storagePoolEventRegisterAny(None, event_id, self._libvirt_pool_event, None)
+            self._callback_ids.append(("pool", cb_id))
+        cb_id = conn.networkEventRegisterAny(
+            None, libvirt.VIR_NETWORK_EVENT_ID_LIFECYCLE, self._libvirt_network_event, None)
+        self._callback_ids.append(("network", cb_id))
+
+    def _close_job(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        deregister = {
+            "domain": conn.domainEventDeregisterAny,
+            "pool": conn.storagePoolEventDeregisterAny,
+            "network": conn.networkEventDeregisterAny,
+            "close": lambda _id: conn.unregisterCloseCallback(),
+        }
+        for kind, cb_id in self._callback_ids:
+            try:
+                deregister[kind](cb_id)
+            except libvirt.libvirtError:
+                pass  # the peer is already gone
+        self._callback_ids.clear()
+        try:
+            conn.close()
+        except libvirt.libvirtError:
+            pass
+
+    def _inventory_job(self) -> Inventory:
+        if self._conn is None:
+            raise ConnectionError(_tr("Not connected to %s") % self.uri)
+        return fetch.inventory(self._conn, self.uri)
+
+    def _refresh_job(self, kind: str, key: str,
+                     read: Callable[[libvirt.virConnect], Any]) -> tuple[str, str, Any]:
+        with self._pending_lock:
+            self._pending.discard((kind, key))
+        if self._conn is None:
+            raise ConnectionError(_tr("Not connected to %s") % self.uri)
+        try:
+            return kind, key, read(self._conn)
+        except libvirt.libvirtError as err:
+            if fetch.is_gone(err):
+                return kind, key, None
+            raise
+
+    # ---- libvirt event-loop thread: emit plain data only ---------------------------------------
+
+    def _libvirt_domain_event(self, _conn: object, dom: libvirt.virDomain, *_args: object) -> None:
+        self._domainEvent.emit(dom.UUIDString())
+
+    def _libvirt_pool_event(self, _conn: object, pool: libvirt.virStoragePool, *_args: object) -> None:
+        self._poolEvent.emit(pool.UUIDString())
+
+    def _libvirt_network_event(self, _conn: object, net: libvirt.virNetwork, *_args: object) -> None:
+        self._networkEvent.emit(net.UUIDString())
+
+    def _libvirt_closed(self, _conn: object, reason: int, _opaque: object) -> None:
+        self._closedByPeer.emit(reason)
+
+    # ---- GUI thread --------------------------------------------------------------------------
+
+    def _set_state(self, state: ConnectionState, message: str) -> None:
+        self.state, self.message = state, message
+        self.stateChanged.emit(state, message)
+
+    def _opened(self, inventory: Inventory) -> None:
+        self._retry = 0
+        self._set_state(ConnectionState.CONNECTED, "")
+        self._inventory_loaded(inventory)
+
+    def _open_failed(self, exc: Exception) -> None:
+        message = _error_text(exc)
+        log.virt.warning("cannot open %s: %s", self.uri, message)
+        if self._retry > 0 and self._want_open:
+            self._set_state(ConnectionState.DISCONNECTED, message)
+            self._schedule_reconnect()
+        else:
+            self._want_open = False
+            self._set_state(ConnectionState.ERROR, message)
+
+    def _inventory_loaded(self, inventory: Inventory) -> None:
+        self.inventory = inventory
+        for problem in inventory.errors:
+            log.virt.warning("%s: %s", self.uri, problem)
+        self.inventoryLoaded.emit(inventory)  # the model fills its rows before the line below
+        log.virt.info("inventory ready: %s %s", self.uri, inventory.counts())
+
+    def _inventory_failed(self, exc: Exception) -> None:
+        log.virt.warning("inventory of %s failed: %s", self.uri, _error_text(exc))
+
+    def _on_closed_by_peer(self, reason: int) -> None:
+        reasons = {
+            libvirt.VIR_CONNECT_CLOSE_REASON_ERROR: _tr("connection error"),
+            libvirt.VIR_CONNECT_CLOSE_REASON_EOF: _tr("the daemon closed the connection"),
+            libvirt.VIR_CONNECT_CLOSE_REASON_KEEPALIVE: _tr("the daemon stopped answering"),
+            libvirt.VIR_CONNECT_CLOSE_REASON_CLIENT: _tr("closed by client"),
+        }
+        if not self._want_open:
+            return
+        self._worker.submit(self._close_job)
+        self._set_state(ConnectionState.DISCONNECTED, reasons.get(reason, str(reason)))
+        log.virt.warning("%s disconnected: %s", self.uri, self.message)
+        self._retry = 0
+        self._schedule_reconnect()
+
+    def _schedule_reconnect(self) -> None:
+        delay = RECONNECT_DELAYS[min(self._retry, len(RECONNECT_DELAYS) - 1)]
+        self._retry += 1
+        self._retry_timer.start(delay * 1000)
+
+    def _refresh(self, kind: str, key: str, read: Callable[[libvirt.virConnect], Any]) -> None:
+        with self._pending_lock:
+            if (kind, key) in self._pending:
+                return  # a refresh is already queued and will read the newest state
+            self._pending.add((kind, key))
+        self._worker.submit(lambda: self._refresh_job(kind, key, read), self._refreshed,
+                            lambda exc: log.virt.warning("refresh of %s %s failed: %s",
+                                                         kind, key, _error_text(exc)))
+
+    def _refreshed(self, result: tuple[str, str, Any]) -> None:
+        kind, key, snapshot = result
+        changed, removed = {
+            "domain": (self.domainChanged, self.domainRemoved),
+            "pool": (self.poolChanged, self.poolRemoved),
+            "network": (self.networkChanged, self.networkRemoved),
+        }[kind]
+        if snapshot is None:
+            removed.emit(key)
+        else:
+            changed.emit(snapshot)
+
+    def _on_domain_event(self, uuid: str) -> None:
+        self._refresh("domain", uuid, lambda c: fetch.domain_info(c.lookupByUUIDString(uuid)))
+
+    def _on_pool_event(self, uuid: str) -> None:
+        self._refresh("pool", uuid, lambda c: fetch.pool_info(c.storagePoolLookupByUUIDString(uuid)))
+
+    def _on_network_event(self, uuid: str) -> None:
+        self._refresh("network", uuid, lambda c: fetch.network_info(c.networkLookupByUUIDString(uuid)))
+
+
+def _error_text(exc: Exception) -> str:
+    if isinstance(exc, libvirt.libvirtError):
+        return exc.get_error_message() or str(exc)
+    return str(exc)

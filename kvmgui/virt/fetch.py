@@ -1,0 +1,197 @@
+"""Build snapshots from libvirt objects. Runs on connection workers only (never the GUI thread).
+
+Every function either returns a snapshot or raises libvirt.libvirtError; objects that vanish while
+being read are the caller's business (see `is_gone`).
+"""
+
+import re
+import socket
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import libvirt
+from lxml import etree
+
+from kvmgui.virt import hostcheck
+from kvmgui.virt.snapshots import (
+    DomainInfo, DomainState, HostInfo, InterfaceInfo, Inventory, NetworkInfo, PoolInfo, VolumeInfo,
+)
+
+_GONE_CODES = {
+    libvirt.VIR_ERR_NO_DOMAIN, libvirt.VIR_ERR_NO_NETWORK, libvirt.VIR_ERR_NO_STORAGE_POOL,
+    libvirt.VIR_ERR_NO_STORAGE_VOL, libvirt.VIR_ERR_NO_INTERFACE,
+}
+
+
+def is_gone(err: libvirt.libvirtError) -> bool:
+    """The object was removed by someone else between listing and reading it."""
+    return err.get_error_code() in _GONE_CODES
+
+
+def version_string(number: int) -> str:
+    return f"{number // 1000000}.{number // 1000 % 1000}.{number % 1000}"
+
+
+T = TypeVar("T")
+
+
+def _flag(call: Callable[[], int]) -> bool:
+    try:
+        return bool(call())
+    except libvirt.libvirtError:
+        return False  # e.g. autostart of a transient object: not applicable
+
+
+def domain_info(dom: libvirt.virDomain) -> DomainInfo:
+    state, max_mem, mem, vcpus, _cpu_time = dom.info()
+    persistent = _flag(dom.isPersistent)
+    return DomainInfo(
+        uuid=dom.UUIDString(), name=dom.name(), state=DomainState(state), vcpus=vcpus,
+        memory_kib=mem, max_memory_kib=max_mem,
+        autostart=persistent and _flag(dom.autostart), persistent=persistent,
+        managed_save=persistent and _flag(lambda: dom.hasManagedSaveImage(0)),
+        xml=dom.XMLDesc(0),
+    )
+
+
+def _text(root: etree._Element, path: str) -> str:
+    found = root.xpath(path)
+    return str(found[0]) if found else ""
+
+
+def _int(root: etree._Element, path: str) -> int:
+    text = _text(root, path)
+    return int(text) if text.isdigit() else 0
+
+
+def volume_info(vol: libvirt.virStorageVol, pool_uuid: str) -> VolumeInfo:
+    xml = vol.XMLDesc(0)
+    root = etree.fromstring(xml)
+    _type, capacity, allocation = vol.info()
+    return VolumeInfo(
+        key=vol.key(), name=vol.name(), path=vol.path(), pool_uuid=pool_uuid,
+        format=_text(root, "target/format/@type"), capacity=capacity, allocation=allocation, xml=xml,
+    )
+
+
+def pool_info(pool: libvirt.virStoragePool) -> PoolInfo:
+    xml = pool.XMLDesc(0)
+    root = etree.fromstring(xml)
+    _state, capacity, allocation, available = pool.info()
+    active = _flag(pool.isActive)
+    uuid = pool.UUIDString()
+    volumes: tuple[VolumeInfo, ...] = ()
+    if active:
+        volumes = tuple(_skip_gone(volume_info(v, uuid) for v in pool.listAllVolumes(0)))
+    persistent = _flag(pool.isPersistent)
+    return PoolInfo(
+        uuid=uuid, name=pool.name(), pool_type=root.get("type", ""), active=active,
+        autostart=persistent and _flag(pool.autostart), persistent=persistent,
+        capacity=capacity, allocation=allocation, available=available,
+        target_path=_text(root, "target/path/text()"), source_name=_text(root, "source/name/text()"),
+        xml=xml, volumes=volumes,
+    )
+
+
+def network_info(net: libvirt.virNetwork) -> NetworkInfo:
+    xml = net.XMLDesc(0)
+    root = etree.fromstring(xml)
+    tags = {int(t) for t in root.xpath("vlan/tag/@id | portgroup/vlan/tag/@id") if str(t).isdigit()}
+    persistent = _flag(net.isPersistent)
+    return NetworkInfo(
+        uuid=net.UUIDString(), name=net.name(), active=_flag(net.isActive),
+        autostart=persistent and _flag(net.autostart), persistent=persistent,
+        forward_mode=_forward_mode(root), bridge=_text(root, "bridge/@name"),
+        vlans=tuple(sorted(tags)), xml=xml,
+    )
+
+
+def _forward_mode(root: etree._Element) -> str:
+    forward = root.find("forward")
+    if forward is None:
+        return ""  # isolated
+    return forward.get("mode", "nat")  # libvirt's default forward mode
+
+
+def interface_info(iface: libvirt.virInterface) -> InterfaceInfo:
+    xml = iface.XMLDesc(0)
+    root = etree.fromstring(xml)
+    vlan_tag = _text(root, "vlan/@tag")
+    members = [str(n) for n in root.xpath("bridge/interface/@name | bond/interface/@name")]
+    return InterfaceInfo(
+        name=iface.name(), iface_type=root.get("type", ""), active=_flag(iface.isActive),
+        mac=iface.MACString() or _text(root, "mac/@address"),
+        vlan=int(vlan_tag) if vlan_tag.isdigit() else None,
+        parent=_text(root, "vlan/interface/@name"), members=tuple(members), xml=xml,
+    )
+
+
+def _skip_gone(items: Iterable[T]) -> list[T]:
+    """Evaluate lazily built snapshots, dropping objects removed while we read them."""
+    result: list[T] = []
+    iterator = iter(items)
+    while True:
+        try:
+            result.append(next(iterator))
+        except StopIteration:
+            return result
+        except libvirt.libvirtError as err:
+            if not is_gone(err):
+                raise
+
+
+def is_local_uri(uri: str) -> bool:
+    parts = urlsplit(uri)
+    return not parts.hostname and not parts.scheme.startswith("test")
+
+
+def host_info(conn: libvirt.virConnect, uri: str) -> HostInfo:
+    model, memory_mib, cpus, mhz, nodes, sockets, cores, threads = conn.getInfo()
+    caps = etree.fromstring(conn.getCapabilities())
+    cpu_model = _text(caps, "host/cpu/model/text()") or model
+    try:
+        hv_version = version_string(conn.getVersion())
+    except libvirt.libvirtError:
+        hv_version = ""
+    local = is_local_uri(uri)
+    try:
+        daemon_version = version_string(conn.getLibVersion())
+    except libvirt.libvirtError:
+        daemon_version = ""
+    hostname = conn.getHostname() if not uri.startswith("test") else _test_hostname(uri)
+    return HostInfo(
+        uri=uri, hostname=hostname, driver=conn.getType(), hypervisor_version=hv_version,
+        library_version=version_string(libvirt.getVersion()), daemon_version=daemon_version,
+        cpu_model=cpu_model, cpu_mhz=mhz, numa_nodes=nodes, sockets=sockets, cores=cores,
+        threads=threads, logical_cpus=cpus, memory_kib=memory_mib * 1024, is_local=local,
+        hw_virt=hostcheck.probe_local() if local else None,
+    )
+
+
+def _test_hostname(uri: str) -> str:
+    # The test driver reports this machine's hostname; name the simulated host after its file.
+    path = urlsplit(uri).path
+    stem = re.sub(r"\.xml$", "", path.rsplit("/", 1)[-1]) or "default"
+    return f"{stem} (test driver on {socket.gethostname()})"
+
+
+def inventory(conn: libvirt.virConnect, uri: str) -> Inventory:
+    errors: list[str] = []
+
+    def section(name: str, build: Callable[[], list[Any]]) -> list[Any]:
+        try:
+            return build()
+        except libvirt.libvirtError as err:
+            # e.g. the interface backend is not available: the rest of the inventory still loads
+            errors.append(f"{name}: {err.get_error_message()}")
+            return []
+
+    return Inventory(
+        host=host_info(conn, uri),
+        domains=tuple(section("domains", lambda: _skip_gone(domain_info(d) for d in conn.listAllDomains(0)))),
+        pools=tuple(section("pools", lambda: _skip_gone(pool_info(p) for p in conn.listAllStoragePools(0)))),
+        networks=tuple(section("networks", lambda: _skip_gone(network_info(n) for n in conn.listAllNetworks(0)))),
+        interfaces=tuple(section("interfaces", lambda: _skip_gone(interface_info(i) for i in conn.listAllInterfaces(0)))),
+        errors=tuple(errors),
+    )
