@@ -1,0 +1,1 @@
+"""stats layer: pure Python, no Qt and no libvirt imports."""

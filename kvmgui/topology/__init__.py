@@ -1,0 +1,1 @@
+"""topology layer: pure Python, no Qt and no libvirt imports."""

@@ -1,0 +1,1 @@
+"""xml layer: pure Python, no Qt and no libvirt imports."""
