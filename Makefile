@@ -13,7 +13,7 @@ APT_PACKAGES := python3-venv libvirt-dev pkg-config gcc python3-dev \
 	qemu-system-x86 qemu-utils dnsmasq-base osinfo-db \
 	desktop-file-utils appstream
 
-.PHONY: run test unit gui integration perf deps clean
+.PHONY: run test unit gui integration perf deps install uninstall clean
 
 run: $(STAMP_PIP)
 	$(VENV)/bin/kvmgui $(ARGS)
@@ -55,6 +55,13 @@ $(STAMP_PIP): $(STAMP_APT) pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
 	@touch $@
+
+# Per-user install: venv in ~/.local/share/kvmgui, launcher in ~/.local/bin, XDG desktop files.
+install: $(STAMP_APT)
+	packaging/install-user.sh
+
+uninstall:
+	packaging/uninstall-user.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -41,13 +41,14 @@ class Application:
 
     def __init__(self, uris: list[str]) -> None:
         self.model = InventoryModel()
-        self.window = MainWindow(self.model)
         for uri in uris:
             conn = Connection(uri, self.model)
             self.model.add_connection(conn)
+        self.window = MainWindow(self.model)
         QApplication.instance().aboutToQuit.connect(self.shutdown)
 
     def start(self) -> None:
+        """Open every connection (their workers run while the window is built and painted)."""
         for conn in self.model.connections():
             conn.open()
 
@@ -99,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
     qapp = QApplication(sys.argv[:1])
     qapp.setApplicationName("kvmgui")
     qapp.setOrganizationName("kvmgui")
+    qapp.setDesktopFileName("io.github.kvmgui.kvmgui")  # ties windows to the desktop entry
     saved = [c.uri for c in ConnectionSettings(QSettings()).load() if c.autoconnect]
     app = Application(start_uris(args.connect or [], args.demo, saved))
     if args.screenshot:
@@ -107,6 +109,6 @@ def run(args: argparse.Namespace) -> int:
             log.app.error("screenshot: connections did not settle in time"), QApplication.exit(2)))
     elif args.select:
         app.when_settled(lambda: app.window.select(app.model.find_by_name(args.select)))
-    app.window.show()
     app.start()
+    app.window.show()
     return qapp.exec()

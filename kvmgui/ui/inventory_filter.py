@@ -1,4 +1,4 @@
-"""Sorting and the filter box's matching, as a proxy over the inventory model."""
+"""The filter box's matching, as a proxy over the inventory model (which sorts itself)."""
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
 
@@ -13,7 +13,6 @@ class InventoryFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self._query = FilterQuery()
         self.setRecursiveFilteringEnabled(True)
-        self.setSortRole(Role.SORT)
         self.setDynamicSortFilter(True)
 
     @property

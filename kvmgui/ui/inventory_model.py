@@ -2,7 +2,9 @@
 
 A thin adapter from `Connection` signals to Qt's model protocol: rows are keyed (UUID, volume key,
 interface name) so an event updates one row in O(1) and emits one `dataChanged`; inserts and
-removals are incremental. Rows are appended in arrival order; the proxy model sorts them.
+removals are incremental. The model sorts its own rows (`sort`): a sorted batch is appended in one insert and later rows
+go to their place, which is much cheaper than a proxy that asks `data()` for every comparison.
+Connection and category rows keep their order.
 """
 
 from collections.abc import Callable, Iterable, Sequence
@@ -26,7 +28,7 @@ _CATEGORY_KIND = {
 class Node:
     """One row. `children` keeps display order; `by_key` finds a child without a walk."""
 
-    __slots__ = ("kind", "key", "parent", "row", "payload", "children", "by_key", "busy")
+    __slots__ = ("kind", "key", "parent", "row", "payload", "children", "by_key", "busy", "sort_key")
 
     def __init__(self, kind: NodeKind, key: str, parent: "Node | None", payload: Any) -> None:
         self.kind = kind
@@ -37,6 +39,7 @@ class Node:
         self.children: list[Node] = []
         self.by_key: dict[str, Node] = {}
         self.busy = ""
+        self.sort_key: tuple[Any, ...] = ()
 
     def connection_node(self) -> "Node":
         node = self
@@ -60,6 +63,8 @@ class InventoryModel(QAbstractItemModel):
         super().__init__(parent)
         self._root = Node(NodeKind.CONNECTION, "", None, None)
         self._connections: dict[str, Connection] = {}
+        self._sort_column = Column.NAME
+        self._descending = False
 
     # ---- connections -------------------------------------------------------------------------
 
@@ -130,6 +135,47 @@ class InventoryModel(QAbstractItemModel):
             node.busy = text
             self._touch(node)
 
+    # ---- sorting ----------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order every object list by `column` (ties by name); keeps persistent indexes valid."""
+        self._sort_column = Column(column)
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+        old = self.persistentIndexList()
+        old_nodes = [(self._node(i), i.column()) for i in old]
+        for conn_node in self._root.children:
+            for category in conn_node.children:
+                self._sort_children(category)
+                for node in category.children:
+                    if node.children:
+                        self._sort_children(node)
+        new = [self.createIndex(n.row, c, n) if n is not None else QModelIndex() for n, c in old_nodes]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+
+    def _sort_children(self, parent: Node) -> None:
+        for node in parent.children:
+            node.sort_key = self._key_for(node)
+        parent.children.sort(key=lambda n: n.sort_key, reverse=self._descending)
+        for row, node in enumerate(parent.children):
+            node.row = row
+
+    def _key_for(self, node: Node) -> tuple[Any, ...]:
+        return (_sort_value(node, self._sort_column), str(node.payload.name).casefold(), node.key)
+
+    def _position(self, parent: Node, sort_key: tuple[Any, ...], skip: Node | None = None) -> int:
+        """Row where a node with `sort_key` belongs among `parent`'s children (a linear scan:
+        single events are rare next to the batch insert of a whole inventory)."""
+        row = 0
+        for child in parent.children:
+            if child is skip:
+                continue
+            if (child.sort_key > sort_key) if not self._descending else (child.sort_key < sort_key):
+                break
+            row += 1
+        return row
+
     # ---- applying snapshots ------------------------------------------------------------------
 
     def _apply_inventory(self, conn_node: Node, inventory: Inventory) -> None:
@@ -155,16 +201,17 @@ class InventoryModel(QAbstractItemModel):
             elif node.payload != snap:
                 self._update(node, snap)
         if new_nodes:
-            self._append(parent, new_nodes)
+            self._insert(parent, new_nodes)
 
     def _make_node(self, kind: NodeKind, key: str, parent: Node, snap: Any) -> Node:
         node = Node(kind, key, parent, snap)
+        node.sort_key = self._key_for(node)
         if kind == NodeKind.POOL:
             for vol in snap.volumes:
                 child = Node(NodeKind.VOLUME, vol.key, node, vol)
-                child.row = len(node.children)
                 node.children.append(child)
                 node.by_key[vol.key] = child
+            self._sort_children(node)
         return node
 
     def _upsert(self, parent: Node, snap: Any) -> None:
@@ -172,15 +219,52 @@ class InventoryModel(QAbstractItemModel):
         key = _key_of(kind, snap)
         node = parent.by_key.get(key)
         if node is None:
-            self._append(parent, [self._make_node(kind, key, parent, snap)])
+            self._insert(parent, [self._make_node(kind, key, parent, snap)])
         else:
             self._update(node, snap)
 
     def _update(self, node: Node, snap: Any) -> None:
         node.payload = snap
         self._touch(node)
+        self._reposition(node)
         if node.kind == NodeKind.POOL:
             self._merge(node, snap.volumes)
+
+    def _reposition(self, node: Node) -> None:
+        """Move a row whose sort key changed (e.g. its state, when sorted by state)."""
+        key = self._key_for(node)
+        if key == node.sort_key or node.parent is None:
+            return
+        node.sort_key = key
+        parent = node.parent
+        target = self._position(parent, key, skip=node)
+        if target == node.row:
+            return
+        parent_index = self._index_of(parent)
+        # beginMoveRows counts the destination before the move: past the source row, add one.
+        destination = target + 1 if target > node.row else target
+        self.beginMoveRows(parent_index, node.row, node.row, parent_index, destination)
+        parent.children.pop(node.row)
+        parent.children.insert(target, node)
+        for row in range(min(node.row, target), len(parent.children)):
+            parent.children[row].row = row
+        self.endMoveRows()
+
+    def _insert(self, parent: Node, nodes: list[Node]) -> None:
+        """Insert new rows at their sorted places: one batch when the list is empty (first load)."""
+        if not parent.children or parent.kind == NodeKind.CONNECTION:
+            if parent.kind != NodeKind.CONNECTION:
+                nodes.sort(key=lambda n: n.sort_key, reverse=self._descending)
+            self._append(parent, nodes)
+            return
+        for node in nodes:
+            row = self._position(parent, node.sort_key)
+            self.beginInsertRows(self._index_of(parent), row, row)
+            parent.children.insert(row, node)
+            parent.by_key[node.key] = node
+            for later in range(row, len(parent.children)):
+                parent.children[later].row = later
+            self.endInsertRows()
 
     def _append(self, parent: Node, nodes: list[Node]) -> None:
         first = len(parent.children)

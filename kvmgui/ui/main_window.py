@@ -28,8 +28,12 @@ class MainWindow(QMainWindow):
         self.filter_bar = FilterBar(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.proxy)
-        self.tree.setSortingEnabled(True)
-        self.tree.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        # The source model sorts itself (see InventoryModel.sort); the header only asks it to.
+        header = self.tree.header()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(model.sort)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setUniformRowHeights(True)  # keeps layout O(visible rows) with thousands of rows
         self.tree.setAlternatingRowColors(True)
