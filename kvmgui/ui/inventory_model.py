@@ -141,7 +141,7 @@ class InventoryModel(QAbstractItemModel):
         """Order every object list by `column` (ties by name); keeps persistent indexes valid."""
         self._sort_column = Column(column)
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self.layoutAboutToBeChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_nodes = [(self._node(i), i.column()) for i in old]
         for conn_node in self._root.children:
@@ -152,7 +152,7 @@ class InventoryModel(QAbstractItemModel):
                         self._sort_children(node)
         new = [self.createIndex(n.row, c, n) if n is not None else QModelIndex() for n, c in old_nodes]
         self.changePersistentIndexList(old, new)
-        self.layoutChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
     def _sort_children(self, parent: Node) -> None:
         for node in parent.children:

@@ -34,6 +34,7 @@ def version_string(number: int) -> str:
 
 
 T = TypeVar("T")
+S = TypeVar("S")
 
 
 def _flag(call: Callable[[], int]) -> bool:
@@ -83,7 +84,7 @@ def pool_info(pool: libvirt.virStoragePool) -> PoolInfo:
     uuid = pool.UUIDString()
     volumes: tuple[VolumeInfo, ...] = ()
     if active:
-        volumes = tuple(_skip_gone(volume_info(v, uuid) for v in pool.listAllVolumes(0)))
+        volumes = tuple(read_all(pool.listAllVolumes(0), lambda v: volume_info(v, uuid)))
     persistent = _flag(pool.isPersistent)
     return PoolInfo(
         uuid=uuid, name=pool.name(), pool_type=root.get("type", ""), active=active,
@@ -127,18 +128,16 @@ def interface_info(iface: libvirt.virInterface) -> InterfaceInfo:
     )
 
 
-def _skip_gone(items: Iterable[T]) -> list[T]:
-    """Evaluate lazily built snapshots, dropping objects removed while we read them."""
-    result: list[T] = []
-    iterator = iter(items)
-    while True:
+def read_all(objects: Iterable[T], read: Callable[[T], S]) -> list[S]:
+    """`read` each object, dropping objects removed while we read them."""
+    result: list[S] = []
+    for obj in objects:
         try:
-            result.append(next(iterator))
-        except StopIteration:
-            return result
+            result.append(read(obj))
         except libvirt.libvirtError as err:
             if not is_gone(err):
                 raise
+    return result
 
 
 def is_local_uri(uri: str) -> bool:
@@ -189,9 +188,9 @@ def inventory(conn: libvirt.virConnect, uri: str) -> Inventory:
 
     return Inventory(
         host=host_info(conn, uri),
-        domains=tuple(section("domains", lambda: _skip_gone(domain_info(d) for d in conn.listAllDomains(0)))),
-        pools=tuple(section("pools", lambda: _skip_gone(pool_info(p) for p in conn.listAllStoragePools(0)))),
-        networks=tuple(section("networks", lambda: _skip_gone(network_info(n) for n in conn.listAllNetworks(0)))),
-        interfaces=tuple(section("interfaces", lambda: _skip_gone(interface_info(i) for i in conn.listAllInterfaces(0)))),
+        domains=tuple(section("domains", lambda: read_all(conn.listAllDomains(0), domain_info))),
+        pools=tuple(section("pools", lambda: read_all(conn.listAllStoragePools(0), pool_info))),
+        networks=tuple(section("networks", lambda: read_all(conn.listAllNetworks(0), network_info))),
+        interfaces=tuple(section("interfaces", lambda: read_all(conn.listAllInterfaces(0), interface_info))),
         errors=tuple(errors),
     )

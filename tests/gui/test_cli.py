@@ -1,0 +1,51 @@
+"""The command line: --screenshot renders the window after the inventories are loaded."""
+
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+from kvmgui.app import start_uris
+from kvmgui.resources_path import demo_host_uri
+
+
+def run_kvmgui(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home),
+               XDG_CONFIG_HOME=str(home / "config"))
+    return subprocess.run([sys.executable, "-m", "kvmgui", *args], env=env, text=True,
+                          capture_output=True, timeout=120)
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", header[16:24])
+    return width, height
+
+
+def test_screenshot_of_demo_host_with_selection(tmp_path: Path) -> None:
+    shot = tmp_path / "main.png"
+    result = run_kvmgui("--demo", "--select", "web01", "--log-level", "info",
+                        "--screenshot", str(shot), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "inventory ready: " + demo_host_uri() in result.stderr
+    assert "domains=11 pools=5 volumes=13 networks=5 interfaces=9" in result.stderr
+    assert png_size(shot) == (1280, 800)
+
+
+def test_unreadable_uri_still_gives_a_screenshot_and_logs_the_error(tmp_path: Path) -> None:
+    shot = tmp_path / "err.png"
+    result = run_kvmgui("--connect", "test:///nonexistent/host.xml", "--screenshot", str(shot),
+                        home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "cannot open test:///nonexistent/host.xml" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert shot.exists()
+
+
+def test_start_uris_prefers_explicit_then_saved_then_demo() -> None:
+    assert start_uris(["qemu:///system", "qemu:///system"], False, ["x"]) == ["qemu:///system"]
+    assert start_uris([], True, ["x"]) == [demo_host_uri()]
+    assert start_uris([], False, ["test:///default"]) == ["test:///default"]
+    assert start_uris([], False, [])[0] == demo_host_uri()
