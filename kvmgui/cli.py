@@ -1,29 +1,56 @@
-"""Command line: the GUI by default; headless subcommands reuse the same layers."""
+"""Command line: the GUI by default; headless subcommands reuse the same layers.
+
+    kvmgui [--connect URI ...] [--demo] [--screenshot FILE] [--select NAME]
+    kvmgui topology --connect URI --format json|dot|svg [--output FILE]
+    kvmgui stats --connect URI [--domain NAME ...] --interval S --count N --format csv|json
+"""
 
 import argparse
+import importlib
 import sys
 
 from kvmgui import __version__, log
 
+# Subcommand name -> module with `add_arguments(parser)` and `run(args) -> int`.
+SUBCOMMANDS = {
+    "topology": "kvmgui.cli_topology",
+    "stats": "kvmgui.cli_stats",
+}
+
 
 def gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kvmgui", description="Desktop manager for libvirt/KVM.")
+    parser = argparse.ArgumentParser(
+        prog="kvmgui", description="Desktop manager for libvirt/KVM.",
+        epilog="Headless subcommands: " + ", ".join(SUBCOMMANDS) + " (kvmgui SUBCOMMAND --help).")
     parser.add_argument("--connect", metavar="URI", action="append",
                         help="open this libvirt URI (repeatable); default: saved connections, "
                              "else the demo host and qemu:///system when a local daemon runs")
     parser.add_argument("--demo", action="store_true", help="open the bundled demo host")
-    parser.add_argument("--log-level", default="warning",
-                        choices=["debug", "info", "warning", "error"])
+    add_log_level(parser)
     parser.add_argument("--screenshot", metavar="FILE",
                         help="render the main window to FILE (PNG) once inventories are loaded, "
                              "then exit")
-    parser.add_argument("--select", metavar="NAME", help="select the object named NAME first")
+    parser.add_argument("--select", metavar="NAME",
+                        help="select the object (or connection URI) named NAME first")
     parser.add_argument("--version", action="version", version=f"kvmgui {__version__}")
     return parser
 
 
+def add_log_level(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--log-level", default="warning",
+                        choices=["debug", "info", "warning", "error"])
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in SUBCOMMANDS:
+        module = importlib.import_module(SUBCOMMANDS[argv[0]])
+        parser = argparse.ArgumentParser(prog=f"kvmgui {argv[0]}")
+        add_log_level(parser)
+        module.add_arguments(parser)
+        args = parser.parse_args(argv[1:])
+        log.configure(args.log_level)
+        return int(module.run(args))
     args = gui_parser().parse_args(argv)
     log.configure(args.log_level)
     from kvmgui import app  # Qt is imported only when the GUI really starts

@@ -114,7 +114,11 @@ class InventoryModel(QAbstractItemModel):
         return self.createIndex(node.row, 0, node) if node is not None else QModelIndex()
 
     def find_by_name(self, name: str) -> QModelIndex:
-        """First object, in any connection, whose name is `name` (for --select)."""
+        """First object, in any connection, whose name is `name`; a URI names its connection
+        (for --select)."""
+        if name in self._root.by_key:
+            node = self._root.by_key[name]
+            return self.createIndex(node.row, 0, node)
         for conn_node in self._root.children:
             for category in conn_node.children:
                 for node in category.children:

@@ -15,6 +15,13 @@ from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.roles import Category, Column, NodeKind, Role
 
 
+_COLUMN_WIDTHS = {
+    Column.NAME: 230, Column.STATE: 110, Column.VCPUS: 60, Column.MEMORY: 85,
+    Column.AUTOSTART: 75, Column.CAPACITY: 85, Column.ALLOCATION: 85, Column.FORWARD: 100,
+    Column.BRIDGE: 100, Column.VLAN: 60,
+}
+
+
 class MainWindow(QMainWindow):
     """Shows one `InventoryModel`; knows nothing of libvirt."""
 
@@ -38,7 +45,10 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)  # keeps layout O(visible rows) with thousands of rows
         self.tree.setAlternatingRowColors(True)
         self.tree.setAccessibleName(self.tr("Inventory"))
-        self.tree.setColumnWidth(Column.NAME, 260)
+        for column, width in _COLUMN_WIDTHS.items():
+            self.tree.setColumnWidth(column, width)
+        for column in (Column.CPU_USAGE, Column.MEMORY_USAGE):
+            header.hideSection(column)  # sparklines are off by default (they need sampling)
         self.details = DetailsPane(model, self)
 
         left = QWidget(self)
@@ -51,12 +61,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 520])
         self.setCentralWidget(self.splitter)
 
         self.filter_bar.queryChanged.connect(self._set_query)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.proxy.rowsInserted.connect(self._expand_new_rows)
+        if self.proxy.rowCount():  # connections added before the window existed
+            self._expand_new_rows(QModelIndex(), 0, self.proxy.rowCount() - 1)
         self._build_menus()
         self.resize(1280, 800)
 

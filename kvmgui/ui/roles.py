@@ -35,6 +35,8 @@ class Column(IntEnum):
     FORWARD = 7
     BRIDGE = 8
     VLAN = 9
+    CPU_USAGE = 10  # sparkline, drawn by a delegate from sampled history; hidden by default
+    MEMORY_USAGE = 11  # sparkline, as above
 
 
 class Category(IntEnum):

@@ -68,4 +68,6 @@ def column(col: Column) -> str:
         Column.FORWARD: _t("Forward / type"),
         Column.BRIDGE: _t("Bridge"),
         Column.VLAN: _t("VLAN"),
+        Column.CPU_USAGE: _t("CPU usage"),
+        Column.MEMORY_USAGE: _t("Memory usage"),
     }[col]

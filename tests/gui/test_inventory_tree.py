@@ -216,3 +216,13 @@ def test_broken_uri_shows_error_row_and_app_keeps_running(start_app, tmp_path) -
         assert app.model.rowCount(app.model.index(0, 0, index)) == 0
     assert states[demo_host_uri()].state == ConnectionState.CONNECTED
     assert app.window.isVisible()
+
+
+def test_domains_of_each_connection_start_unfolded(demo_app: Application) -> None:
+    tree = demo_app.window.tree
+    proxy = demo_app.window.proxy
+    conn = proxy.index(0, 0)
+    assert tree.isExpanded(conn)
+    domains = next(proxy.index(r, 0, conn) for r in range(proxy.rowCount(conn))
+                   if proxy.index(r, 0, conn).data(Role.SNAPSHOT) == Category.DOMAINS)
+    assert tree.isExpanded(domains)

@@ -1,7 +1,14 @@
-"""The right-hand pane: a summary of whatever is selected in the tree."""
+"""The right-hand pane: tabs about whatever is current in the tree.
+
+The Summary tab is built in; other features add tabs with `add_page` (Performance for domains,
+Topology for connections, ...). A page is any QWidget with the `DetailsPage` methods; a tab shows
+only for the kinds of rows its page `applies_to`.
+"""
+
+from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from kvmgui import usage
 from kvmgui.ui import texts
@@ -16,27 +23,55 @@ from kvmgui.virt.snapshots import PoolInfo, VolumeInfo
 _REFRESH_MS = 200
 
 
+class DetailsPage(Protocol):
+    """What a tab of the details pane provides (it is also a QWidget)."""
+
+    def applies_to(self, kind: NodeKind) -> bool: ...
+
+    def show_index(self, source_index: QModelIndex) -> None: ...
+
+
 class DetailsPane(QWidget):
-    """Summary (and the Host page for a connection) of the current object of the tree."""
+    """Summary (and the Host page for a connection) of the current object, plus added tabs."""
 
     def __init__(self, model: InventoryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
         self._current = QPersistentModelIndex()
-        self.page = FormPage(self)
+        self._pages: list[DetailsPage] = []
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.page = FormPage(self.tabs)
+        self.tabs.addTab(self.page, self.tr("Summary"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.page)
+        layout.addWidget(self.tabs)
         self._timer = QTimer(self, singleShot=True, interval=_REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._timer.start)
         self.refresh()
 
+    def add_page(self, page: DetailsPage, title: str) -> None:
+        """Add a tab; it shows whenever the current row's kind is one the page applies to."""
+        assert isinstance(page, QWidget)
+        self._pages.append(page)
+        self.tabs.addTab(page, title)
+        self._update_tabs(QModelIndex(self._current))
+
     def show_index(self, source_index: QModelIndex) -> None:
         """Show the object at `source_index` of the inventory model (invalid: nothing)."""
         self._current = QPersistentModelIndex(source_index)
+        self._update_tabs(source_index)
         self.refresh()
+
+    def _update_tabs(self, index: QModelIndex) -> None:
+        kind = index.data(Role.KIND) if index.isValid() else None
+        for page in self._pages:
+            applies = kind is not None and page.applies_to(kind)
+            self.tabs.setTabVisible(self.tabs.indexOf(page), applies)  # type: ignore[arg-type]
+            if applies:
+                page.show_index(index)
 
     def refresh(self) -> None:
         index = QModelIndex(self._current)
