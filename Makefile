@@ -8,7 +8,9 @@ STAMP_PIP := $(VENV)/.pip-ok
 # Build the libvirt binding, run Qt offscreen, run a real libvirtd + QEMU (TCG) for the
 # integration tier, and validate desktop files.
 APT_PACKAGES := python3-venv libvirt-dev pkg-config gcc python3-dev \
-	libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxcb-cursor0 xvfb xauth \
+	libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 xvfb xauth \
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+	libxkbcommon-x11-0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xfixes0 \
 	libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients \
 	qemu-system-x86 qemu-utils dnsmasq-base osinfo-db \
 	desktop-file-utils appstream

@@ -49,3 +49,15 @@ def test_start_uris_prefers_explicit_then_saved_then_demo() -> None:
     assert start_uris([], True, ["x"]) == [demo_host_uri()]
     assert start_uris([], False, ["test:///default"]) == ["test:///default"]
     assert start_uris([], False, [])[0] == demo_host_uri()
+
+
+def test_real_x11_window_under_xvfb(tmp_path: Path) -> None:
+    """`make run` on a desktop uses Qt's xcb plugin, whose system libraries the Makefile installs."""
+    shot = tmp_path / "x11.png"
+    env = dict(os.environ, HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env.pop("QT_QPA_PLATFORM", None)
+    result = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", sys.executable,
+                             "-m", "kvmgui", "--demo", "--screenshot", str(shot)],
+                            env=env, text=True, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert png_size(shot) == (1280, 800)

@@ -105,6 +105,10 @@ class DetailsPane(QWidget):
             return
         host = conn.inventory.host
         rows = [(self.tr("State"), state)] + summaries.host_rows(host, self._model.domains(conn.uri))
+        if conn.inventory.errors:
+            # Parts of the inventory libvirt would not list (e.g. no interface backend).
+            rows.append((self.tr("Not loaded"), None))
+            rows += [(self.tr("Problem"), problem) for problem in conn.inventory.errors]
         self.page.set_content(self.tr("Host %s") % host.hostname, rows)
 
     def _show_volume(self, uri: str, vol: VolumeInfo, pool: PoolInfo) -> None:
