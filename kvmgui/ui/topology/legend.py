@@ -1,0 +1,126 @@
+"""The legend under the topology: VLAN colours, line styles, the numbered layer-2 segments and
+the warnings. It is rich text, so it wraps to any width; VLANs and segments are links that
+filter the view (`filterRequested`)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from kvmgui.topology.model import TopologyGraph
+from kvmgui.ui.topology.focus import vlans_of
+from kvmgui.ui.topology.items import paint_badge
+from kvmgui.ui.topology.texts import tr
+from kvmgui.ui.topology.theme import TopologyTheme
+
+SAMPLE_SIZE = (40, 14)
+
+
+class TopologyLegend(QTextBrowser):
+    """Signals:
+        filterRequested(str): "vlan:<id>" or "segment:<id>", from a click in the legend.
+    """
+
+    filterRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.anchorClicked.connect(lambda url: self.filterRequested.emit(url.toString()))
+
+    def show_graph(self, graph: TopologyGraph, theme: TopologyTheme) -> None:
+        document = self.document()
+        ratio = self.devicePixelRatioF()
+        for name in ("access", "trunk", "nat", "inactive"):
+            document.addResource(QTextDocument.ResourceType.ImageResource,
+                                 QUrl(f"legend:{name}"), _line_sample(name, theme, ratio))
+        for number, segment in enumerate(graph.segments, start=1):
+            document.addResource(QTextDocument.ResourceType.ImageResource,
+                                 QUrl(f"legend:s{number}"),
+                                 _badge_image(number, theme.vlan(segment.vlan), ratio))
+        link = theme.text.name()
+        parts = [f"<style>a {{ color: {link}; text-decoration: none; }}</style>"]
+        swatches = [_swatch(theme.stroke.name(), tr("untagged"))]
+        swatches += [f'<a href="vlan:{vlan}">{_swatch(theme.vlan(vlan).name(), tr("VLAN %s") % vlan)}'
+                     "</a>" for vlan in vlans_of(graph)]
+        parts.append("<p>" + " &nbsp; ".join(swatches) + "</p>")
+        lines = [("access", tr("access port (one VLAN)")), ("trunk", tr("trunk (tagged VLANs)")),
+                 ("nat", tr("NAT / routed (not layer 2)")), ("inactive", tr("inactive"))]
+        cells = [f'<td><img src="legend:{name}" width="{SAMPLE_SIZE[0]}" '
+                 f'height="{SAMPLE_SIZE[1]}">&nbsp;{_unbroken(text)}&nbsp;&nbsp;</td>'
+                 for name, text in lines]  # a 2 x 2 table: a sample never leaves its text
+        parts.append(f"<table><tr>{cells[0]}{cells[1]}</tr><tr>{cells[2]}{cells[3]}</tr>"
+                     "</table>")
+        if graph.segments:
+            parts.append(f"<p><b>{escape(tr('Layer-2 segments'))}</b> "
+                         f"<small>{escape(tr('(click one to show only it)'))}</small></p><p>")
+            for number, segment in enumerate(graph.segments, start=1):
+                members = ", ".join(segment.members)
+                notes = "".join(f" <i>({escape(note)})</i>" for note in segment.notes)
+                parts.append(
+                    f'<img src="legend:s{number}" width="26" height="15"> '
+                    f'<a href="segment:{escape(segment.id)}"><b>{escape(segment.label)}</b></a>'
+                    f" — {escape(tr('uplink'))}: {escape(segment.uplink.description)}"
+                    f" — {escape(tr('members'))}: {escape(members)}{notes}<br>")
+            parts.append("</p>")
+        if graph.warnings:
+            warning = theme.warning.name()
+            parts.append(f'<p><b style="color:{warning}">{escape(tr("Warnings"))}</b></p><ul>')
+            parts += [f"<li>{escape(w.message)}</li>" for w in graph.warnings]
+            parts.append("</ul>")
+        self.setHtml("".join(parts))
+
+
+def _unbroken(text: str) -> str:
+    """Keep a legend entry on one line; the text wraps between entries."""
+    return escape(text).replace(" ", "&nbsp;")
+
+
+def _swatch(color: str, text: str) -> str:
+    return f'<span style="color:{color}; font-size:large">■</span>&nbsp;{_unbroken(text)}'
+
+
+def _image(size: tuple[int, int], ratio: float) -> QImage:
+    image = QImage(int(size[0] * ratio), int(size[1] * ratio), QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
+def _line_sample(name: str, theme: TopologyTheme, ratio: float) -> QImage:
+    image = _image(SAMPLE_SIZE, ratio)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    y, end = SAMPLE_SIZE[1] / 2, SAMPLE_SIZE[0] - 2
+    if name == "trunk":
+        for offset, vlan in ((-1.6, 10), (1.6, 20)):
+            painter.setPen(QPen(theme.vlan(vlan), 2))
+            painter.drawLine(QPointF(2, y + offset), QPointF(end, y + offset))
+    else:
+        # most inactive links are untagged (a shut-off guest's NIC): grey, like in the view
+        color = QColor({"nat": theme.muted, "inactive": theme.stroke}.get(name, theme.vlan(10)))
+        width = 1.6 if name == "nat" else 3.0
+        pen = QPen(color, width)
+        if name == "nat":
+            pen.setDashPattern([7 / width, 4 / width])
+        elif name == "inactive":
+            color.setAlphaF(0.45)
+            pen.setColor(color)
+            pen.setDashPattern([2 / width, 3 / width])
+        painter.setPen(pen)
+        painter.drawLine(QPointF(2, y), QPointF(end, y))
+    painter.end()
+    return image
+
+
+def _badge_image(number: int, color: QColor, ratio: float) -> QImage:
+    image = _image((26, 15), ratio)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    paint_badge(painter, QRectF(1, 1, 24, 13), number, color)
+    painter.end()
+    return image
