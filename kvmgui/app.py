@@ -3,16 +3,21 @@
 import argparse
 import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kvmgui import log
 from kvmgui.resources_path import demo_host_uri
+from kvmgui.ui.actions.connection_manager import ConnectionManager
+from kvmgui.ui.actions.controller import ActionsController
+from kvmgui.ui.details.leases_page import LeasesPage
+from kvmgui.ui.dialogs.auth_dialog import AuthPrompter
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.main_window import MainWindow
-from kvmgui.ui.settings import ConnectionSettings
+from kvmgui.ui.settings import ConnectionSettings, SavedConnection
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.snapshots import ConnectionState
 
@@ -36,29 +41,52 @@ def start_uris(connect: list[str], demo: bool, saved: list[str]) -> list[str]:
     return uris
 
 
-class Application:
-    """Owns the model, the connections and the window for one GUI run."""
+def startup_connections(connect: list[str], demo: bool,
+                        saved: Sequence[SavedConnection]) -> tuple[list[str], list[str]]:
+    """(URIs to open, saved URIs to show closed): saved connections without autoconnect are
+    listed, ready to connect, unless the command line names what to open."""
+    uris = start_uris(connect, demo, [c.uri for c in saved if c.autoconnect])
+    if connect or demo:
+        return uris, []
+    return uris, [c.uri for c in saved if not c.autoconnect and c.uri not in uris]
 
-    def __init__(self, uris: list[str]) -> None:
+
+class Application:
+    """Owns the model, the connections, the window and its actions for one GUI run."""
+
+    def __init__(self, uris: list[str], idle_uris: Sequence[str] = ()) -> None:
         self.model = InventoryModel()
-        for uri in uris:
-            conn = Connection(uri, self.model)
-            self.model.add_connection(conn)
+        self.credentials = AuthPrompter()  # answers libvirt's auth prompts for every connection
+        self.connections = ConnectionManager(self.model, ConnectionSettings(QSettings()),
+                                             self.credentials.ask, self.model)
+        self._open_at_start = list(dict.fromkeys(uris))
+        for uri in [*self._open_at_start, *idle_uris]:
+            self.connections.add(uri)
         self.window = MainWindow(self.model)
-        QApplication.instance().aboutToQuit.connect(self.shutdown)
+        self.credentials.dialog_parent = self.window
+        self.actions = ActionsController(self.window, self.model, self.connections)
+        self.window.details.add_page(LeasesPage(self.model),
+                                     QCoreApplication.translate("Application", "DHCP leases"))
+        qapp = QApplication.instance()
+        assert qapp is not None, "create the QApplication first"
+        qapp.aboutToQuit.connect(self.shutdown)
 
     def start(self) -> None:
-        """Open every connection (their workers run while the window is built and painted)."""
-        for conn in self.model.connections():
-            conn.open()
+        """Open the connections to open at start (their workers run while the window is built
+        and painted); saved connections without autoconnect stay closed."""
+        for uri in self._open_at_start:
+            conn = self.model.connection(uri)
+            if conn is not None:
+                conn.open()
 
     def shutdown(self) -> None:
+        self.credentials.cancel_all()  # a worker waiting for a password must not hang the exit
         for conn in self.model.connections():
             conn.shutdown()
 
-    def when_settled(self, callback: "object") -> None:
+    def when_settled(self, callback: Callable[[], None]) -> None:
         """Call `callback()` once every connection has its inventory or has failed."""
-        pending = {c.uri for c in self.model.connections()}
+        pending = {c.uri for c in self.model.connections() if c.uri in self._open_at_start}
 
         def check(conn: Connection) -> None:
             if conn.state == ConnectionState.ERROR or (
@@ -66,13 +94,15 @@ class Application:
                 if conn.uri in pending:
                     pending.discard(conn.uri)
                     if not pending:
-                        callback()  # type: ignore[operator]
+                        callback()
 
         for conn in self.model.connections():
+            if conn.uri not in pending:
+                continue
             conn.stateChanged.connect(lambda *_a, c=conn: check(c))
             conn.inventoryLoaded.connect(lambda _i, c=conn: check(c))
         if not pending:
-            QTimer.singleShot(0, callback)  # type: ignore[arg-type]
+            QTimer.singleShot(0, callback)
 
 
 def take_screenshot(app: Application, path: str, select: str | None) -> None:
@@ -101,12 +131,16 @@ def run(args: argparse.Namespace) -> int:
     qapp.setApplicationName("kvmgui")
     qapp.setOrganizationName("kvmgui")
     qapp.setDesktopFileName("io.github.kvmgui.kvmgui")  # ties windows to the desktop entry
-    saved = [c.uri for c in ConnectionSettings(QSettings()).load() if c.autoconnect]
-    app = Application(start_uris(args.connect or [], args.demo, saved))
+    uris, idle = startup_connections(args.connect or [], args.demo,
+                                     ConnectionSettings(QSettings()).load())
+    app = Application(uris, idle)
     if args.screenshot:
         app.when_settled(lambda: take_screenshot(app, args.screenshot, args.select))
-        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: (
-            log.app.error("screenshot: connections did not settle in time"), QApplication.exit(2)))
+        def give_up() -> None:
+            log.app.error("screenshot: connections did not settle in time")
+            QApplication.exit(2)
+
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
     elif args.select:
         app.when_settled(lambda: app.window.select(app.model.find_by_name(args.select)))
     app.start()

@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
     # ---- internals ---------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu = file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self._refresh_current)
@@ -100,7 +100,8 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        # Other menus (Connection, Domain, ...) are inserted before View by the actions controller.
+        self.view_menu = view_menu = self.menuBar().addMenu(self.tr("&View"))
         find_action = QAction(self.tr("&Filter…"), self)
         find_action.setShortcut(QKeySequence.StandardKey.Find)
         find_action.triggered.connect(self._focus_filter)

@@ -1,6 +1,7 @@
-"""Saved connections in QSettings (the connection manager edits them; start-up reads them)."""
+"""Saved connections and preferences in QSettings (the connection manager edits connections;
+start-up reads them)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QSettings
 
@@ -30,6 +31,7 @@ class ConnectionSettings:
         return saved
 
     def save(self, connections: list[SavedConnection]) -> None:
+        self._settings.remove("connections")  # no stale entries past the new end
         self._settings.beginWriteArray("connections", len(connections))
         for i, conn in enumerate(connections):
             self._settings.setArrayIndex(i)
@@ -37,3 +39,33 @@ class ConnectionSettings:
             self._settings.setValue("autoconnect", "true" if conn.autoconnect else "false")
         self._settings.endArray()
         self._settings.sync()
+
+    def put(self, connection: SavedConnection) -> None:
+        """Add a connection, or update the saved one with the same URI (keeping its place)."""
+        saved = self.load()
+        for i, old in enumerate(saved):
+            if old.uri == connection.uri:
+                saved[i] = connection
+                break
+        else:
+            saved.append(connection)
+        self.save(saved)
+
+    def remove(self, uri: str) -> None:
+        self.save([c for c in self.load() if c.uri != uri])
+
+    def set_autoconnect(self, uri: str, autoconnect: bool) -> None:
+        """Save (or update) `uri` with this autoconnect flag."""
+        current = next((c for c in self.load() if c.uri == uri), SavedConnection(uri))
+        self.put(replace(current, autoconnect=autoconnect))
+
+    def find(self, uri: str) -> SavedConnection | None:
+        return next((c for c in self.load() if c.uri == uri), None)
+
+
+CONFIRM_DESTRUCTIVE_KEY = "confirm/destructive"
+
+
+def confirm_destructive(settings: QSettings) -> bool:
+    """Whether destructive actions ask first (a preference; default on)."""
+    return str(settings.value(CONFIRM_DESTRUCTIVE_KEY, "true")).lower() == "true"

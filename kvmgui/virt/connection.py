@@ -2,20 +2,23 @@
 
 A `Connection` never calls libvirt itself: it queues jobs on its own `SerialWorker` and re-emits the
 results as Qt signals carrying snapshots. libvirt's event callbacks (on the event-loop thread) only
-emit signals with UUIDs; the matching refresh runs on the worker.
+emit signals with UUIDs; the matching refresh runs on the worker. User actions (a managed save or a
+shutdown can take long) run on a second worker, so they never delay the refreshes events trigger.
 """
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import libvirt
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from kvmgui import log
-from kvmgui.virt import eventloop, fetch
+from kvmgui.virt import auth, eventloop, fetch
 from kvmgui.virt.snapshots import ConnectionState, Inventory
 from kvmgui.virt.worker import SerialWorker
+
+ObjectKind = Literal["domain", "pool", "network"]
 
 # Backoff between reconnect attempts after the daemon went away, in seconds.
 RECONNECT_DELAYS = (1, 2, 4, 8, 15, 30)
@@ -57,14 +60,18 @@ class Connection(QObject):
     _networkEvent = Signal(str)
     _closedByPeer = Signal(int)
 
-    def __init__(self, uri: str, parent: QObject | None = None) -> None:
+    def __init__(self, uri: str, parent: QObject | None = None,
+                 ask_credentials: auth.AskCredentials | None = None) -> None:
         super().__init__(parent)
         self.uri = uri
         self.state = ConnectionState.DISCONNECTED
         self.message = ""
         self.inventory: Inventory | None = None
+        # Called on the worker thread: it may block that worker, never the GUI thread.
+        self._ask_credentials = ask_credentials
         self._worker = SerialWorker(f"virt {uri}", self)
-        self._conn: libvirt.virConnect | None = None  # touched only on the worker thread
+        self._action_worker = SerialWorker(f"actions {uri}", self)
+        self._conn: libvirt.virConnect | None = None  # set on the worker; both workers read it
         self._callback_ids: list[tuple[str, int]] = []  # worker thread only
         self._pending: set[tuple[str, str]] = set()
         self._pending_lock = threading.Lock()
@@ -103,25 +110,54 @@ class Connection(QObject):
             on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[Exception], None] | None = None) -> None:
         """Run `job(virConnect)` on this connection's worker; callbacks arrive on the GUI thread."""
-        def call() -> Any:
-            if self._conn is None:
-                raise ConnectionError(_tr("Not connected to %s") % self.uri)
-            return job(self._conn)
-        self._worker.submit(call, on_done, on_error)
+        self._worker.submit(self._bind(job), on_done, on_error)
+
+    def run_action(self, job: Callable[[libvirt.virConnect], Any],
+                   on_done: Callable[[Any], None] | None = None,
+                   on_error: Callable[[Exception], None] | None = None) -> None:
+        """Like `run`, on the action worker: a long action never holds up event refreshes."""
+        self._action_worker.submit(self._bind(job), on_done, on_error)
+
+    def refresh_object(self, kind: ObjectKind, key: str,
+                       then: Callable[[], None] | None = None) -> None:
+        """Re-read one object now (after an action: some changes fire no event) and emit its
+        changed/removed signal; `then()` runs on the GUI thread afterwards, even on failure."""
+        read = _reader(kind, key)
+
+        def done(result: tuple[str, str, Any]) -> None:
+            self._refreshed(result)
+            if then is not None:
+                then()
+
+        def failed(exc: Exception) -> None:
+            log.virt.warning("refresh of %s %s failed: %s", kind, key, _error_text(exc))
+            if then is not None:
+                then()
+
+        self._worker.submit(lambda: self._refresh_job(kind, key, read), done, failed)
 
     def shutdown(self) -> None:
         """Application exit: stop reconnecting and let the worker close the connection."""
         self._want_open = False
         self._retry_timer.stop()
+        self._action_worker.stop()
         self._worker.submit(self._close_job)
         self._worker.stop()
+
+    def _bind(self, job: Callable[[libvirt.virConnect], Any]) -> Callable[[], Any]:
+        def call() -> Any:
+            conn = self._conn
+            if conn is None:
+                raise ConnectionError(_tr("Not connected to %s") % self.uri)
+            return job(conn)
+        return call
 
     # ---- worker-thread jobs ------------------------------------------------------------------
 
     def _open_job(self) -> Inventory:
         eventloop.ensure_running()
         self._close_job()
-        conn = libvirt.open(self.uri)
+        conn = auth.open_connection(self.uri, self._ask_credentials)
         try:
             conn.setKeepAlive(5, 3)
         except libvirt.libvirtError:
@@ -274,13 +310,22 @@ class Connection(QObject):
             changed.emit(snapshot)
 
     def _on_domain_event(self, uuid: str) -> None:
-        self._refresh("domain", uuid, lambda c: fetch.domain_info(c.lookupByUUIDString(uuid)))
+        self._refresh("domain", uuid, _reader("domain", uuid))
 
     def _on_pool_event(self, uuid: str) -> None:
-        self._refresh("pool", uuid, lambda c: fetch.pool_info(c.storagePoolLookupByUUIDString(uuid)))
+        self._refresh("pool", uuid, _reader("pool", uuid))
 
     def _on_network_event(self, uuid: str) -> None:
-        self._refresh("network", uuid, lambda c: fetch.network_info(c.networkLookupByUUIDString(uuid)))
+        self._refresh("network", uuid, _reader("network", uuid))
+
+
+def _reader(kind: str, key: str) -> Callable[[libvirt.virConnect], Any]:
+    """The worker-side function that reads one object's snapshot."""
+    if kind == "domain":
+        return lambda c: fetch.domain_info(c.lookupByUUIDString(key))
+    if kind == "pool":
+        return lambda c: fetch.pool_info(c.storagePoolLookupByUUIDString(key))
+    return lambda c: fetch.network_info(c.networkLookupByUUIDString(key))
 
 
 def _error_text(exc: Exception) -> str:

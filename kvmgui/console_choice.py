@@ -1,0 +1,111 @@
+"""How to reach a domain's console (pure): which viewer to start, or what to tell the user.
+
+    virt-viewer installed         → virt-viewer --connect URI --wait NAME (follows the domain)
+    else remote-viewer installed  → remote-viewer vnc://HOST:PORT (needs the running display)
+    else                          → the VNC/SPICE address, and an SSH tunnel when it listens
+                                    only on the remote host's loopback
+    no graphics, serial console   → virsh -c URI console NAME
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+_ANY_ADDRESS = ("", "0.0.0.0", "::")
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+@dataclass(frozen=True, slots=True)
+class Graphics:
+    kind: str  # vnc, spice, ...
+    port: int  # -1 while not assigned (autoport on a stopped domain)
+    listen: str  # address, "" for libvirt's default
+    socket: str  # a UNIX socket path instead of a TCP port
+
+
+@dataclass(frozen=True, slots=True)
+class ConsoleInfo:
+    graphics: tuple[Graphics, ...]
+    serial: bool
+
+
+class PlanKind(Enum):
+    LAUNCH = "launch"  # run `command`
+    ADDRESS = "address"  # show `address` (and `tunnel` when set)
+    NOT_RUNNING = "not-running"  # the display address exists only while the domain runs
+    SERIAL = "serial"  # show `command` as the way to the serial console
+    NONE = "none"  # no graphics, no serial console
+
+
+@dataclass(frozen=True, slots=True)
+class ConsolePlan:
+    kind: PlanKind
+    command: tuple[str, ...] = ()
+    address: str = ""
+    tunnel: str = ""  # an ssh -L command when the display listens on the remote loopback
+
+
+def console_info(domain_xml: str) -> ConsoleInfo:
+    root = etree.fromstring(domain_xml)
+    graphics = []
+    for g in root.iterfind("devices/graphics"):
+        listen_el = g.find("listen")
+        socket = g.get("socket", "")
+        if listen_el is not None and listen_el.get("type") == "socket":
+            socket = listen_el.get("socket", socket)
+        listen = g.get("listen", "")
+        if not listen and listen_el is not None:
+            listen = listen_el.get("address", "")
+        port = g.get("port", "-1")
+        graphics.append(Graphics(kind=g.get("type", ""),
+                                 port=int(port) if port.lstrip("-").isdigit() else -1,
+                                 listen=listen, socket=socket))
+    serial = root.find("devices/console") is not None or root.find("devices/serial") is not None
+    return ConsoleInfo(tuple(graphics), serial)
+
+
+def serial_command(uri: str, name: str) -> tuple[str, ...]:
+    return ("virsh", "-c", uri, "console", name)
+
+
+def console_plan(uri: str, name: str, active: bool, info: ConsoleInfo,
+                 installed: Callable[[str], bool]) -> ConsolePlan:
+    """What "Open console" does for this domain; `installed(program)` says if a viewer exists."""
+    if not info.graphics:
+        if info.serial:
+            return ConsolePlan(PlanKind.SERIAL, command=serial_command(uri, name))
+        return ConsolePlan(PlanKind.NONE)
+    if installed("virt-viewer"):
+        return ConsolePlan(PlanKind.LAUNCH,
+                           command=("virt-viewer", "--connect", uri, "--wait", name))
+    graphics = info.graphics[0]
+    if not active or (graphics.port <= 0 and not graphics.socket):
+        return ConsolePlan(PlanKind.NOT_RUNNING)
+    if graphics.socket:
+        return ConsolePlan(PlanKind.ADDRESS, address=graphics.socket)
+    address, tunnel = _address(uri, graphics)
+    if installed("remote-viewer") and not tunnel:
+        return ConsolePlan(PlanKind.LAUNCH, command=("remote-viewer", address), address=address)
+    return ConsolePlan(PlanKind.ADDRESS, address=address, tunnel=tunnel)
+
+
+def _address(uri: str, g: Graphics) -> tuple[str, str]:
+    parts = urlsplit(uri)
+    remote_host = parts.hostname or ""
+    if not remote_host:
+        host = "localhost" if g.listen in _ANY_ADDRESS else g.listen
+        return f"{g.kind}://{_bracketed(host)}:{g.port}", ""
+    if g.listen in _ANY_ADDRESS:
+        return f"{g.kind}://{_bracketed(remote_host)}:{g.port}", ""
+    if g.listen in _LOOPBACK:
+        login = f"{parts.username}@{remote_host}" if parts.username else remote_host
+        tunnel = f"ssh -N -L {g.port}:{_bracketed(g.listen)}:{g.port} {login}"
+        return f"{g.kind}://localhost:{g.port}", tunnel
+    return f"{g.kind}://{_bracketed(g.listen)}:{g.port}", ""
+
+
+def _bracketed(host: str) -> str:
+    return f"[{host}]" if ":" in host else host

@@ -1,0 +1,1 @@
+"""Operating libvirt objects from the GUI: toolbar, menus, context menu, workers and dialogs."""

@@ -1,0 +1,105 @@
+"""Connection actions: add (dialog), connect, disconnect, reconnect, autoconnect, remove."""
+
+from enum import Enum
+from typing import Any
+
+from PySide6.QtWidgets import QMainWindow
+
+from kvmgui.resources_path import resource
+from kvmgui.ui.actions.base import ObjectActions
+from kvmgui.ui.actions.connection_manager import ConnectionManager
+from kvmgui.ui.actions.runner import ActionRunner
+from kvmgui.ui.actions.selection import Selected
+from kvmgui.ui.dialogs.add_connection_dialog import AddConnectionDialog
+from kvmgui.ui.inventory_model import InventoryModel
+from kvmgui.ui.roles import NodeKind
+from kvmgui.virt.snapshots import ConnectionState
+
+
+class ConnectionAction(Enum):
+    ADD = "add"
+    CONNECT = "connect"
+    DISCONNECT = "disconnect"
+    RECONNECT = "reconnect"
+    AUTOCONNECT = "autoconnect"
+    REMOVE = "remove"
+
+
+C = ConnectionAction
+
+
+class ConnectionActions(ObjectActions):
+    """QActions in `actions` (keyed by ConnectionAction) for the selected connection rows."""
+
+    kind = NodeKind.CONNECTION
+
+    def __init__(self, window: QMainWindow, model: InventoryModel, runner: ActionRunner,
+                 selection: Any, manager: ConnectionManager) -> None:
+        super().__init__(window, model, runner, selection)
+        self.manager = manager
+        t = self.tr
+        self.add(C.ADD, t("&Add Connection…"), self.add_connection, "Ctrl+Shift+N")
+        self.add(C.CONNECT, t("&Connect"), self.connect_selected)
+        self.add(C.DISCONNECT, t("&Disconnect"), self.disconnect_selected)
+        self.add(C.RECONNECT, t("&Reconnect"), self.reconnect_selected)
+        autoconnect = self.add(C.AUTOCONNECT, t("Connect &automatically at start"),
+                               self._toggle_autoconnect)
+        autoconnect.setCheckable(True)
+        self.add(C.REMOVE, t("Re&move connection"), self.remove_selected)
+        self.actions[C.ADD].setEnabled(True)
+
+    def can(self, key: Any, item: Selected) -> bool:
+        state = item.snapshot.state
+        if key is C.ADD:
+            return True
+        if key is C.CONNECT:
+            return state in (ConnectionState.DISCONNECTED, ConnectionState.ERROR)
+        if key is C.DISCONNECT:
+            return state in (ConnectionState.CONNECTED, ConnectionState.CONNECTING)
+        return True  # RECONNECT, AUTOCONNECT, REMOVE
+
+    def update(self, items: Any) -> None:
+        super().update(items)
+        self.actions[C.ADD].setEnabled(True)
+        mine = self.selected()
+        autoconnect = self.actions[C.AUTOCONNECT]
+        autoconnect.setEnabled(len(mine) == 1)
+        autoconnect.setChecked(len(mine) == 1 and self.manager.autoconnect(mine[0].uri))
+
+    # ---- handlers ----------------------------------------------------------------------------
+
+    def add_connection(self) -> None:
+        dialog = AddConnectionDialog(str(resource("demo-host.xml").resolve()), self.window)
+        self.open_dialog(dialog, lambda: self._added(dialog))
+
+    def _added(self, dialog: AddConnectionDialog) -> None:
+        result = dialog.result_uri()
+        if not result.ok:
+            return
+        existed = self.model.connection(result.uri) is not None
+        conn = self.manager.add_saved(result.uri, dialog.autoconnect.isChecked())
+        if existed and conn.state == ConnectionState.CONNECTED:
+            self.window.statusBar().showMessage(self.tr("%s is already open") % result.uri, 5000)
+
+    def connect_selected(self) -> None:
+        for item in self.selected():
+            if self.can(C.CONNECT, item):
+                item.snapshot.open()
+
+    def disconnect_selected(self) -> None:
+        for item in self.selected():
+            if self.can(C.DISCONNECT, item):
+                item.snapshot.close()
+
+    def reconnect_selected(self) -> None:
+        for item in self.selected():
+            item.snapshot.open()  # open() closes the old connection first, on the worker
+
+    def remove_selected(self) -> None:
+        for item in self.selected():
+            self.manager.remove(item.uri)
+
+    def _toggle_autoconnect(self, checked: bool) -> None:
+        mine = self.selected()
+        if len(mine) == 1:
+            self.manager.set_autoconnect(mine[0].uri, checked)

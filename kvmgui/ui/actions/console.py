@@ -1,0 +1,60 @@
+"""Open a domain's console: start a viewer, or tell the user how to reach the display."""
+
+import shlex
+import shutil
+
+from PySide6.QtCore import QCoreApplication, QProcess, Qt
+from PySide6.QtWidgets import QWidget
+
+from kvmgui import log
+from kvmgui.console_choice import ConsolePlan, PlanKind, console_info, console_plan
+from kvmgui.ui.actions.selection import Selected
+from kvmgui.ui.dialogs.message_dialog import MessageDialog
+from kvmgui.virt.snapshots import DomainInfo
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Console", text)
+
+
+def installed(program: str) -> bool:
+    return shutil.which(program) is not None
+
+
+def open_console(window: QWidget, item: Selected) -> None:
+    """Start virt-viewer/remote-viewer for the domain, or show its address or serial command."""
+    dom: DomainInfo = item.snapshot
+    plan = console_plan(item.uri, dom.name, dom.active, console_info(dom.xml), installed)
+    if plan.kind is PlanKind.LAUNCH:
+        started, _pid = QProcess.startDetached(plan.command[0], list(plan.command[1:]))
+        if started:
+            log.ui.info("console: %s", shlex.join(plan.command))
+            return
+        _show(window, _tr("Console"), _tr("Could not start %s.") % plan.command[0],
+              shlex.join(plan.command))
+        return
+    title, text, copyable = _explain(dom.name, plan)
+    _show(window, title, text, copyable)
+
+
+def _explain(name: str, plan: ConsolePlan) -> tuple[str, str, str]:
+    title = _tr("Console of %s") % name
+    if plan.kind is PlanKind.SERIAL:
+        return title, _tr("This domain has no graphical display. Reach its serial console "
+                          "from a terminal with:"), shlex.join(plan.command)
+    if plan.kind is PlanKind.NONE:
+        return title, _tr("This domain has neither a graphical display nor a serial console."), ""
+    if plan.kind is PlanKind.NOT_RUNNING:
+        return title, _tr("The display's address is known once the domain runs. Start it, or "
+                          "install virt-viewer, which waits for the domain."), ""
+    if plan.tunnel:
+        return title, _tr("The display listens only on the host itself. Open a tunnel, then "
+                          "point a VNC/SPICE viewer at the address below (virt-viewer is not "
+                          "installed):"), f"{plan.tunnel}\n{plan.address}"
+    return title, _tr("virt-viewer is not installed. Point a VNC/SPICE viewer at:"), plan.address
+
+
+def _show(window: QWidget, title: str, text: str, copyable: str) -> None:
+    dialog = MessageDialog(title, text, copyable, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()

@@ -1,0 +1,162 @@
+"""Domain actions: start, shut down, reboot, force off, pause, resume, managed save, autostart,
+delete (with storage) and console, on one or many selected domains."""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from kvmgui.actions_logic import DomainAction, disk_choices, domain_can
+from kvmgui.ui.actions import console
+from kvmgui.ui.actions.action_icons import action_icon
+from kvmgui.ui.actions.base import ObjectActions, Spec
+from kvmgui.ui.actions.runner import Task
+from kvmgui.ui.actions.selection import Selected, pools_of
+from kvmgui.ui.dialogs.delete_domains_dialog import DeleteDomainsDialog
+from kvmgui.ui.roles import NodeKind
+from kvmgui.virt import actions as jobs
+from kvmgui.virt.connection import ObjectKind
+from kvmgui.virt.snapshots import DomainInfo, VolumeInfo
+
+A = DomainAction
+
+
+class DomainActions(ObjectActions):
+    """QActions in `actions` (keyed by DomainAction); each acts on the selected domains."""
+
+    kind = NodeKind.DOMAIN
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        t = self.tr
+        self.add(A.CONSOLE, t("Open &console"), self.open_console, "Ctrl+O",
+                 action_icon("console"), t("Open the graphical console (or say how to reach it)"))
+        simple = (  # key, text, shortcut, icon, tooltip
+            (A.START, t("&Start"), "Ctrl+Shift+S", "start",
+             t("Start (a saved domain resumes from its saved state)")),
+            (A.SHUTDOWN, t("Shut &down"), "Ctrl+Shift+D", "shutdown",
+             t("Ask the guest to shut down (ACPI)")),
+            (A.REBOOT, t("&Reboot"), "Ctrl+Shift+R", "reboot", t("Ask the guest to reboot")),
+            (A.FORCE_OFF, t("&Force off"), "Ctrl+Shift+K", "force-off",
+             t("Stop at once, like pulling the power plug")),
+            (A.PAUSE, t("&Pause"), "Ctrl+Shift+P", "pause",
+             t("Freeze the guest's vCPUs (it keeps its memory)")),
+            (A.RESUME, t("R&esume"), "Ctrl+Shift+U", "resume", t("Let a paused guest run again")),
+            (A.SAVE, t("Sa&ve"), "Ctrl+Shift+M", "save",
+             t("Managed save: write memory to disk and stop; Start restores it")),
+            (A.DISCARD_SAVE, t("Discard saved state"), "", "",
+             t("Delete the saved memory image; the next start boots afresh")),
+            (A.AUTOSTART_ON, t("Enable autostart"), "", "", t("Start with the host")),
+            (A.AUTOSTART_OFF, t("Disable autostart"), "", "", ""),
+        )
+        for key, text, shortcut, icon, tip in simple:
+            self.add(key, text, self.handler(self.run_domain_action, key), shortcut,
+                     action_icon(icon) if icon else None, tip)
+        self.add(A.DELETE, t("De&lete…"), self.delete, "Del", action_icon("delete"),
+                 t("Delete the domain, and the storage you choose"))
+
+    def can(self, key: Any, item: Selected) -> bool:
+        if key is A.CONSOLE and len(self.selected()) != 1:
+            return False
+        return domain_can(key, item.snapshot)
+
+    # ---- simple actions ----------------------------------------------------------------------
+
+    def run_domain_action(self, key: DomainAction) -> None:
+        """Run `key` on the selected domains that can do it (asking first when needed)."""
+        job, title, progress, question, detail = self._spec(key)
+        # The row says "shutting down…" until the guest is really off.
+        until: Callable[[DomainInfo], bool] | None = _is_off if key is A.SHUTDOWN else None
+        self.run_simple(key, title, progress, lambda item: jobs.bind(job, item.snapshot.uuid),
+                        "domain", question, detail, until)
+
+    def _spec(self, key: DomainAction) -> Spec:
+        t = self.tr
+        specs: dict[DomainAction, Spec] = {
+            A.START: Spec(jobs.domain_start, t("Start"), t("starting…"),
+                      lambda n: t("Start %n domain(s)?", "", n), ""),
+            A.SHUTDOWN: Spec(jobs.domain_shutdown, t("Shut down"), t("shutting down…"),
+                         lambda n: t("Shut down %n domain(s)?", "", n),
+                         t("Each guest is asked to shut down; it may take a while or ignore it.")),
+            A.REBOOT: Spec(jobs.domain_reboot, t("Reboot"), t("rebooting…"),
+                       lambda n: t("Reboot %n domain(s)?", "", n), ""),
+            A.FORCE_OFF: Spec(jobs.domain_force_off, t("Force off"), t("forcing off…"),
+                          lambda n: t("Force off %n domain(s)?", "", n),
+                          t("Like pulling the power plug: data the guest has not written "
+                            "is lost.")),
+            A.PAUSE: Spec(jobs.domain_pause, t("Pause"), t("pausing…"),
+                      lambda n: t("Pause %n domain(s)?", "", n), ""),
+            A.RESUME: Spec(jobs.domain_resume, t("Resume"), t("resuming…"),
+                       lambda n: t("Resume %n domain(s)?", "", n), ""),
+            A.SAVE: Spec(jobs.domain_save, t("Save"), t("saving…"),
+                     lambda n: t("Save %n domain(s) to disk and stop them?", "", n),
+                     t("Start restores each saved domain where it left off.")),
+            A.DISCARD_SAVE: Spec(jobs.domain_discard_save, t("Discard saved state"),
+                                 t("discarding…"),
+                             lambda n: t("Discard the saved state of %n domain(s)?", "", n),
+                             t("The saved memory is deleted: the next start boots afresh, as "
+                               "after a power cut.")),
+            A.AUTOSTART_ON: Spec(lambda c, u: jobs.domain_set_autostart(c, u, True),
+                             t("Enable autostart"), t("setting autostart…"),
+                             lambda n: t("Start %n domain(s) with the host?", "", n), ""),
+            A.AUTOSTART_OFF: Spec(lambda c, u: jobs.domain_set_autostart(c, u, False),
+                              t("Disable autostart"), t("setting autostart…"),
+                              lambda n: t("Stop starting %n domain(s) with the host?", "", n), ""),
+        }
+        return specs[key]
+
+    # ---- console -----------------------------------------------------------------------------
+
+    def open_console(self) -> None:
+        items = self.selected()
+        if len(items) == 1:
+            console.open_console(self.window, items[0])
+
+    # ---- delete ------------------------------------------------------------------------------
+
+    def delete(self) -> None:
+        """Ask which storage to delete with the selected domains, then delete them."""
+        items = [i for i in self.selected() if self.ready(A.DELETE, i)]
+        if not items:
+            return
+        choices = {}
+        for uri in dict.fromkeys(i.uri for i in items):
+            deleting = [i.snapshot for i in items if i.uri == uri]
+            choices.update(disk_choices(deleting, self.model.domains(uri),
+                                        pools_of(self.model, uri)))
+        dialog = DeleteDomainsDialog([i.snapshot for i in items], choices, self.window)
+        self.open_dialog(dialog, lambda: self._delete_chosen(items, dialog.chosen_volumes()))
+
+    def _delete_chosen(self, items: list[Selected], volumes: dict[str, list[VolumeInfo]]) -> None:
+        tasks = []
+        for item in items:
+            dom: DomainInfo = item.snapshot
+            chosen = volumes.get(dom.uuid, [])
+            refresh: tuple[tuple[ObjectKind, str], ...] = (("domain", dom.uuid),) + tuple(
+                ("pool", uuid) for uuid in dict.fromkeys(v.pool_uuid for v in chosen))
+            tasks.append(Task(item, _delete_job(dom.uuid, [v.key for v in chosen]), refresh))
+        self.runner.run(self.tr("Delete"), self.tr("deleting…"), tasks)
+
+
+def _is_off(dom: DomainInfo) -> bool:
+    return not dom.active
+
+
+class VolumesNotDeleted(Exception):
+    """The domain is gone but some of its chosen volumes could not be deleted."""
+
+
+def _delete_job(uuid: str, keys: list[str]) -> jobs.Job:
+    return lambda conn: _judge_delete(jobs.domain_delete(conn, uuid, keys), len(keys))
+
+
+def _judge_delete(failures: list[jobs.VolumeFailure], chosen: int) -> str:
+    """A note for the summary, or an error when some chosen volumes remain (runs on the worker)."""
+    if failures:
+        raise VolumesNotDeleted(_tr("Domain deleted, but not these volumes: %s") % "; ".join(
+            f"{f.name}: {f.message}" for f in failures))
+    return _tr("deleted with %n volume(s)", chosen) if chosen else ""
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("DomainActions", text, "", n)

@@ -1,0 +1,135 @@
+"""Storage pool actions (start, stop, refresh, autostart, build, delete, undefine) and volume
+delete (refused while a running domain uses the volume)."""
+
+from typing import Any
+
+from kvmgui.actions_logic import (
+    DESTRUCTIVE, PoolAction, PoolDeleteEffect, VolumeAction, pool_can, pool_delete_effect,
+    running_users, volume_users,
+)
+from kvmgui.ui.actions.base import ObjectActions, Spec
+from kvmgui.ui.actions.runner import Task
+from kvmgui.ui.actions.selection import Selected, parent_pool
+from kvmgui.ui.dialogs.message_dialog import MessageDialog
+from kvmgui.ui.roles import NodeKind
+from kvmgui.virt import actions as jobs
+from kvmgui.virt.snapshots import VolumeInfo
+
+P = PoolAction
+
+
+class PoolActions(ObjectActions):
+    """QActions in `actions` (keyed by PoolAction); each acts on the selected pools."""
+
+    kind = NodeKind.POOL
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        t = self.tr
+        for key, text in ((P.START, t("&Start pool")), (P.STOP, t("S&top pool")),
+                          (P.REFRESH, t("&Refresh pool")), (P.AUTOSTART_ON, t("Enable autostart")),
+                          (P.AUTOSTART_OFF, t("Disable autostart")), (P.BUILD, t("&Build pool")),
+                          (P.DELETE, t("&Delete pool storage…")),
+                          (P.UNDEFINE, t("&Undefine pool…"))):
+            self.add(key, text, self.handler(self.run_pool_action, key))
+        self.actions[P.BUILD].setToolTip(t("Create the pool's underlying storage (directory, "
+                                           "volume group, …)"))
+
+    def can(self, key: Any, item: Selected) -> bool:
+        return pool_can(key, item.snapshot)
+
+    def run_pool_action(self, key: PoolAction) -> None:
+        job, title, progress, question, detail = self._spec(key)
+        if key is P.DELETE:
+            detail = self._delete_detail()
+        self.run_simple(key, title, progress, lambda i: jobs.bind(job, i.snapshot.uuid), "pool",
+                        question, detail)
+
+    def _spec(self, key: PoolAction) -> Spec:
+        t = self.tr
+        specs: dict[PoolAction, Spec] = {
+            P.START: Spec(jobs.pool_start, t("Start pool"), t("starting…"),
+                      lambda n: t("Start %n pool(s)?", "", n), ""),
+            P.STOP: Spec(jobs.pool_stop, t("Stop pool"), t("stopping…"),
+                     lambda n: t("Stop %n pool(s)?", "", n),
+                     t("Domains using their volumes lose access to them; the data stays.")),
+            P.REFRESH: Spec(jobs.pool_refresh, t("Refresh pool"), t("refreshing…"),
+                        lambda n: t("Refresh %n pool(s)?", "", n), ""),
+            P.AUTOSTART_ON: Spec(lambda c, u: jobs.pool_set_autostart(c, u, True),
+                             t("Enable autostart"), t("setting autostart…"),
+                             lambda n: t("Start %n pool(s) with the host?", "", n), ""),
+            P.AUTOSTART_OFF: Spec(lambda c, u: jobs.pool_set_autostart(c, u, False),
+                              t("Disable autostart"), t("setting autostart…"),
+                              lambda n: t("Stop starting %n pool(s) with the host?", "", n), ""),
+            P.BUILD: Spec(jobs.pool_build, t("Build pool"), t("building…"),
+                      lambda n: t("Build %n pool(s)?", "", n), ""),
+            P.DELETE: Spec(jobs.pool_delete, t("Delete pool storage"), t("deleting…"),
+                       lambda n: t("Delete the storage of %n pool(s)?", "", n), ""),
+            P.UNDEFINE: Spec(jobs.pool_undefine, t("Undefine pool"), t("undefining…"),
+                         lambda n: t("Undefine %n pool(s)?", "", n),
+                         t("libvirt forgets the pool (an active pool is stopped first); its "
+                           "volumes and data stay where they are.")),
+        }
+        return specs[key]
+
+    def _delete_detail(self) -> str:
+        """Say what deleting removes, per pool type among the selection."""
+        t = self.tr
+        effects = {
+            PoolDeleteEffect.REMOVES_DIRECTORY: t("%s: removes the pool's directory (libvirt "
+                                                  "refuses while it holds files)."),
+            PoolDeleteEffect.DESTROYS_VOLUME_GROUP: t("%s: removes the LVM volume group; every "
+                                                      "logical volume in it is lost."),
+            PoolDeleteEffect.DESTROYS_ZFS_POOL: t("%s: destroys the ZFS pool and all its data."),
+            PoolDeleteEffect.DEPENDS_ON_BACKEND: t("%s: the storage backend decides what is "
+                                                   "removed (it may refuse)."),
+        }
+        lines = [effects[pool_delete_effect(i.snapshot.pool_type)] % i.name
+                 for i in self.selected() if pool_can(P.DELETE, i.snapshot)]
+        return "\n".join([t("This removes data, not only libvirt's record:")] + lines)
+
+
+class VolumeActions(ObjectActions):
+    """Delete volumes; a volume a running domain uses is refused, naming the domain."""
+
+    kind = NodeKind.VOLUME
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.add(VolumeAction.DELETE, self.tr("&Delete volume…"), self.delete)
+
+    def can(self, key: Any, item: Selected) -> bool:
+        return True
+
+    def delete(self) -> None:
+        items = [i for i in self.selected() if self.ready(VolumeAction.DELETE, i)]
+        if not items:
+            return
+        blocked, tasks, notes = [], [], []
+        for item in items:
+            vol: VolumeInfo = item.snapshot
+            users = volume_users(vol, parent_pool(item), self.model.domains(item.uri))
+            running = running_users(users)
+            if running:
+                blocked.append(self.tr("%s is in use by running domain(s): %s")
+                               % (vol.name, ", ".join(running)))
+                continue
+            if users:
+                notes.append(self.tr("%s is still named by: %s (their disks will point at a "
+                                     "missing volume)")
+                             % (vol.name, ", ".join(u.name for u in users)))
+            tasks.append(Task(item, jobs.bind(jobs.volume_delete, vol.key),
+                              (("pool", vol.pool_uuid),)))
+        if blocked:
+            dialog = MessageDialog(self.tr("Delete volume"), self.tr(
+                "Nothing was deleted. Stop these domains or detach the volumes first:"),
+                "\n".join(blocked), self.window)
+            self.open_dialog(dialog, lambda: None)
+            return
+        question = self.tr("Delete %n volume(s)? Their data is lost.", "", len(tasks))
+        title = self.tr("Delete volume")
+        self.confirm_then(VolumeAction.DELETE in DESTRUCTIVE, [t.target for t in tasks], title,
+                          question, "\n".join(notes),
+                          lambda: self.runner.run(title, self.tr("deleting…"), tasks),
+                          self.tr("Delete"))
+

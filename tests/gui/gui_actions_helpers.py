@@ -1,0 +1,160 @@
+"""Shared helpers of the action tests: scratch objects on test:///default and tree driving."""
+
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+import libvirt
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from kvmgui.app import Application
+from kvmgui.ui.roles import Category, Column, Role
+
+DEFAULT = "test:///default"
+POOL = "default-pool"  # the test driver's own dir pool, /default-pool
+PREFIX = "kvmgui-test-"
+W = TypeVar("W", bound=QWidget)
+StartApp = Callable[..., Application]  # the start_app fixture of conftest.py
+_CLEANUP_FLAGS = (libvirt.VIR_DOMAIN_UNDEFINE_MANAGED_SAVE
+                  | libvirt.VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA)
+
+
+def domain_xml(name: str, disks: tuple[str, ...] = (), networks: tuple[str, ...] = ()) -> str:
+    disk_xml = "".join(f"<disk type='file' device='disk'><source file='{path}'/>"
+                       f"<target dev='vd{chr(97 + i)}'/></disk>" for i, path in enumerate(disks))
+    nic_xml = "".join(f"<interface type='network'><source network='{n}'/></interface>"
+                      for n in networks)
+    return (f"<domain type='test'><name>{name}</name><memory>65536</memory><vcpu>1</vcpu>"
+            f"<os><type>hvm</type></os><devices>{disk_xml}{nic_xml}</devices></domain>")
+
+
+class Scratch:
+    """Creates kvmgui-test-* objects on test:///default through another client; removes them."""
+
+    def __init__(self, conn: libvirt.virConnect) -> None:
+        self.conn = conn
+
+    def domain(self, name: str, running: bool = False, disks: tuple[str, ...] = (),
+               networks: tuple[str, ...] = ()) -> libvirt.virDomain:
+        dom = self.conn.defineXML(domain_xml(PREFIX + name, disks, networks))
+        if running:
+            dom.create()
+        return dom
+
+    def volume(self, name: str) -> libvirt.virStorageVol:
+        pool = self.conn.storagePoolLookupByName(POOL)
+        return pool.createXML(f"<volume><name>{PREFIX}{name}</name><capacity>1048576</capacity>"
+                              "</volume>", 0)
+
+    def volume_names(self) -> set[str]:
+        pool = self.conn.storagePoolLookupByName(POOL)
+        return {v.name() for v in pool.listAllVolumes(0) if v.name().startswith(PREFIX)}
+
+    def network(self, name: str, active: bool = True) -> libvirt.virNetwork:
+        net = self.conn.networkDefineXML(
+            f"<network><name>{PREFIX}{name}</name><bridge name='kvmgt{name[:6]}'/></network>")
+        if active:
+            net.create()
+        return net
+
+    def pool(self, name: str, active: bool = True) -> libvirt.virStoragePool:
+        pool = self.conn.storagePoolDefineXML(
+            f"<pool type='dir'><name>{PREFIX}{name}</name><target><path>/{PREFIX}{name}</path>"
+            "</target></pool>")
+        if active:
+            pool.create(0)
+        return pool
+
+    def cleanup(self) -> None:
+        for dom in self.conn.listAllDomains(0):
+            if dom.name().startswith(PREFIX):
+                if dom.isActive():
+                    dom.destroy()
+                if dom.isPersistent():
+                    dom.undefineFlags(_CLEANUP_FLAGS)
+        for vol in self.conn.storagePoolLookupByName(POOL).listAllVolumes(0):
+            if vol.name().startswith(PREFIX):
+                vol.delete(0)
+        for net in self.conn.listAllNetworks(0):
+            if net.name().startswith(PREFIX):
+                if net.isActive():
+                    net.destroy()
+                if net.isPersistent():
+                    net.undefine()
+        for pool in self.conn.listAllStoragePools(0):
+            if pool.name().startswith(PREFIX):
+                if pool.isActive():
+                    pool.destroy()
+                if pool.isPersistent():
+                    pool.undefine()
+
+
+@pytest.fixture(name="scratch")
+def scratch_fixture(default_conn: libvirt.virConnect) -> Iterator[Scratch]:
+    """Import this into a test module to get the `scratch` fixture."""
+    objects = Scratch(default_conn)
+    objects.cleanup()  # a crashed earlier run may have left some behind
+    yield objects
+    objects.cleanup()
+
+
+def find(app: Application, category: Category, name: str, uri: str = DEFAULT) -> QModelIndex:
+    """The source index of `name` in one category of connection `uri` (invalid if absent)."""
+    model = app.model
+    for row in range(model.rowCount()):
+        conn = model.index(row, 0)
+        if conn.data(Role.KEY) == uri:
+            cat = model.index(int(category), 0, conn)
+            for r in range(model.rowCount(cat)):
+                if model.index(r, 0, cat).data() == name:
+                    return model.index(r, 0, cat)
+    return QModelIndex()
+
+
+def find_volume(app: Application, pool: str, name: str, uri: str = DEFAULT) -> QModelIndex:
+    pool_index = find(app, Category.POOLS, pool, uri)
+    for r in range(app.model.rowCount(pool_index)):
+        if app.model.index(r, 0, pool_index).data() == name:
+            return app.model.index(r, 0, pool_index)
+    return QModelIndex()
+
+
+def domain(app: Application, short: str, uri: str = DEFAULT) -> QModelIndex:
+    return find(app, Category.DOMAINS, PREFIX + short if uri == DEFAULT else short, uri)
+
+
+def cell(index: QModelIndex, column: Column) -> Any:
+    return index.siblingAtColumn(column).data() if index.isValid() else None
+
+
+def select(app: Application, *indexes: QModelIndex) -> None:
+    """Make exactly these rows selected in the tree (the first one current)."""
+    window = app.window
+    selection = window.tree.selectionModel()
+    selection.clearSelection()
+    for index in indexes:
+        assert index.isValid()
+        proxy_index = window.proxy.mapFromSource(index)
+        window.tree.scrollTo(proxy_index)
+        selection.select(proxy_index, QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+    selection.setCurrentIndex(window.proxy.mapFromSource(indexes[0]),
+                              QItemSelectionModel.SelectionFlag.NoUpdate)
+
+
+def open_dialog(window: QWidget, cls: type[W]) -> W:
+    """The visible dialog of type `cls` that an action just opened."""
+    found = [d for d in window.findChildren(cls) if d.isVisible()]
+    assert len(found) == 1, f"expected one open {cls.__name__}, found {len(found)}"
+    return found[0]
+
+
+def no_dialog(window: QWidget, cls: type[QWidget]) -> bool:
+    return not any(d.isVisible() for d in window.findChildren(cls))
+
+
+def wait_batch(qtbot: QtBot, app: Application) -> Any:
+    """Context manager: waits for the runner's batchFinished (args: title, rows)."""
+    return qtbot.waitSignal(app.actions.runner.batchFinished, timeout=10000)
