@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kvmgui import log
+from kvmgui.i18n import install_translations
 from kvmgui.resources_path import demo_host_uri
 from kvmgui.ui.actions.connection_manager import ConnectionManager
 from kvmgui.ui.actions.controller import ActionsController
@@ -18,6 +19,7 @@ from kvmgui.ui.dialogs.auth_dialog import AuthPrompter
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.settings import ConnectionSettings, SavedConnection
+from kvmgui.ui.topology.install import install_topology
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.snapshots import ConnectionState
 
@@ -67,6 +69,7 @@ class Application:
         self.actions = ActionsController(self.window, self.model, self.connections)
         self.window.details.add_page(LeasesPage(self.model),
                                      QCoreApplication.translate("Application", "DHCP leases"))
+        self.topology = install_topology(self.window, self.model)
         qapp = QApplication.instance()
         assert qapp is not None, "create the QApplication first"
         qapp.aboutToQuit.connect(self.shutdown)
@@ -131,6 +134,7 @@ def run(args: argparse.Namespace) -> int:
     qapp.setApplicationName("kvmgui")
     qapp.setOrganizationName("kvmgui")
     qapp.setDesktopFileName("io.github.kvmgui.kvmgui")  # ties windows to the desktop entry
+    install_translations(qapp, args.lang)
     uris, idle = startup_connections(args.connect or [], args.demo,
                                      ConnectionSettings(QSettings()).load())
     app = Application(uris, idle)

@@ -26,6 +26,8 @@ def gui_parser() -> argparse.ArgumentParser:
                         help="open this libvirt URI (repeatable); default: saved connections, "
                              "else the demo host and qemu:///system when a local daemon runs")
     parser.add_argument("--demo", action="store_true", help="open the bundled demo host")
+    parser.add_argument("--lang", metavar="LOCALE",
+                        help="user interface language, e.g. zh_CN (default: the system locale)")
     add_log_level(parser)
     parser.add_argument("--screenshot", metavar="FILE",
                         help="render the main window to FILE (PNG) once inventories are loaded, "

@@ -16,7 +16,7 @@ from kvmgui import units
 from kvmgui.ui import icons, texts
 from kvmgui.ui.roles import Category, Column, NodeKind, Role
 from kvmgui.virt.connection import Connection
-from kvmgui.virt.snapshots import ConnectionState, DomainInfo, Inventory
+from kvmgui.virt.snapshots import ConnectionState, DomainInfo, Inventory, PoolInfo
 
 Index = QModelIndex | QPersistentModelIndex
 _CATEGORY_KIND = {
@@ -131,6 +131,12 @@ class InventoryModel(QAbstractItemModel):
         if conn_node is None:
             return []
         return [n.payload for n in conn_node.by_key[Category.DOMAINS.name].children]
+
+    def pools(self, uri: str) -> list[PoolInfo]:
+        conn_node = self._root.by_key.get(uri)
+        if conn_node is None:
+            return []
+        return [n.payload for n in conn_node.by_key[Category.POOLS.name].children]
 
     def set_busy(self, index: Index, text: str) -> None:
         """Show the progress of an action on a row ("" clears it)."""

@@ -28,6 +28,8 @@ from integration_objects import (
 from integration_state import session_is_live
 from integration_summary import tier_summary
 
+from app_fixtures import isolated_settings, start_app  # noqa: F401 (fixtures for app tests)
+
 TIER_DIR = Path(__file__).parent.resolve()
 
 

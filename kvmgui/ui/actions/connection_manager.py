@@ -7,6 +7,7 @@ from kvmgui.ui.settings import ConnectionSettings, SavedConnection
 from kvmgui.virt.auth import AskCredentials
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.snapshots import ConnectionState
+from kvmgui.virt.volume_watch import VolumeWatch
 
 
 class ConnectionManager(QObject):
@@ -32,6 +33,7 @@ class ConnectionManager(QObject):
             return existing
         conn = Connection(uri, self.model, self._ask_credentials)
         self.model.add_connection(conn)
+        VolumeWatch(conn, lambda: self.model.pools(uri))  # owned by conn: libvirt has no volume events
         return conn
 
     def add_saved(self, uri: str, autoconnect: bool) -> Connection:
