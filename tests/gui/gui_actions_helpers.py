@@ -1,13 +1,12 @@
 """Shared helpers of the action tests: scratch objects on test:///default and tree driving."""
 
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any
 
 import libvirt
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QModelIndex
-from PySide6.QtWidgets import QWidget
-from pytestqt.qtbot import QtBot
+from app_driving import no_dialog, open_dialog, select, wait_batch  # noqa: F401 (re-exported)
+from PySide6.QtCore import QModelIndex
 
 from kvmgui.app import Application
 from kvmgui.ui.roles import Category, Column, Role
@@ -15,7 +14,6 @@ from kvmgui.ui.roles import Category, Column, Role
 DEFAULT = "test:///default"
 POOL = "default-pool"  # the test driver's own dir pool, /default-pool
 PREFIX = "kvmgui-test-"
-W = TypeVar("W", bound=QWidget)
 StartApp = Callable[..., Application]  # the start_app fixture of conftest.py
 _CLEANUP_FLAGS = (libvirt.VIR_DOMAIN_UNDEFINE_MANAGED_SAVE
                   | libvirt.VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA)
@@ -127,34 +125,3 @@ def domain(app: Application, short: str, uri: str = DEFAULT) -> QModelIndex:
 
 def cell(index: QModelIndex, column: Column) -> Any:
     return index.siblingAtColumn(column).data() if index.isValid() else None
-
-
-def select(app: Application, *indexes: QModelIndex) -> None:
-    """Make exactly these rows selected in the tree (the first one current)."""
-    window = app.window
-    selection = window.tree.selectionModel()
-    selection.clearSelection()
-    for index in indexes:
-        assert index.isValid()
-        proxy_index = window.proxy.mapFromSource(index)
-        window.tree.scrollTo(proxy_index)
-        selection.select(proxy_index, QItemSelectionModel.SelectionFlag.Select
-                         | QItemSelectionModel.SelectionFlag.Rows)
-    selection.setCurrentIndex(window.proxy.mapFromSource(indexes[0]),
-                              QItemSelectionModel.SelectionFlag.NoUpdate)
-
-
-def open_dialog(window: QWidget, cls: type[W]) -> W:
-    """The visible dialog of type `cls` that an action just opened."""
-    found = [d for d in window.findChildren(cls) if d.isVisible()]
-    assert len(found) == 1, f"expected one open {cls.__name__}, found {len(found)}"
-    return found[0]
-
-
-def no_dialog(window: QWidget, cls: type[QWidget]) -> bool:
-    return not any(d.isVisible() for d in window.findChildren(cls))
-
-
-def wait_batch(qtbot: QtBot, app: Application) -> Any:
-    """Context manager: waits for the runner's batchFinished (args: title, rows)."""
-    return qtbot.waitSignal(app.actions.runner.batchFinished, timeout=10000)
