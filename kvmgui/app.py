@@ -15,11 +15,15 @@ from kvmgui.resources_path import demo_host_uri
 from kvmgui.ui.actions.connection_manager import ConnectionManager
 from kvmgui.ui.actions.controller import ActionsController
 from kvmgui.ui.details.leases_page import LeasesPage
+from kvmgui.ui.editors.install import install_editors
 from kvmgui.ui.dialogs.auth_dialog import AuthPrompter
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.main_window import MainWindow
+from kvmgui.ui.preferences import Preferences
 from kvmgui.ui.settings import ConnectionSettings, SavedConnection
+from kvmgui.ui.theme import ThemeMode, apply_theme
 from kvmgui.ui.topology.install import install_topology
+from kvmgui.ui.window_state import WindowStateKeeper
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.snapshots import ConnectionState
 
@@ -64,12 +68,16 @@ class Application:
         self._open_at_start = list(dict.fromkeys(uris))
         for uri in [*self._open_at_start, *idle_uris]:
             self.connections.add(uri)
-        self.window = MainWindow(self.model)
+        self.preferences = Preferences(QSettings(), self.model)
+        self.window = MainWindow(self.model, self.preferences)
         self.credentials.dialog_parent = self.window
         self.actions = ActionsController(self.window, self.model, self.connections)
         self.window.details.add_page(LeasesPage(self.model),
                                      QCoreApplication.translate("Application", "DHCP leases"))
         self.topology = install_topology(self.window, self.model)
+        self.editors = install_editors(self.window, self.model)
+        # After every feature: the layout it restores names their toolbars and columns.
+        self.window_state = WindowStateKeeper(self.window, QSettings())
         qapp = QApplication.instance()
         assert qapp is not None, "create the QApplication first"
         qapp.aboutToQuit.connect(self.shutdown)
@@ -135,6 +143,7 @@ def run(args: argparse.Namespace) -> int:
     qapp.setOrganizationName("kvmgui")
     qapp.setDesktopFileName("io.github.kvmgui.kvmgui")  # ties windows to the desktop entry
     install_translations(qapp, args.lang)
+    apply_theme(qapp, ThemeMode(args.theme))
     uris, idle = startup_connections(args.connect or [], args.demo,
                                      ConnectionSettings(QSettings()).load())
     app = Application(uris, idle)

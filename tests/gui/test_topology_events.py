@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from kvmgui.app import Application
 from kvmgui.ui.topology import feed
-from kvmgui.ui.topology.install import install_topology
 from kvmgui.ui.topology.page import TopologyPage
 
 URI = "test:///default"
@@ -31,7 +30,7 @@ def default_app(start_app: StartApp) -> Application:
 
 @pytest.fixture
 def page(default_app: Application, qtbot: QtBot) -> TopologyPage:
-    page = install_topology(default_app.window, default_app.model)
+    page = default_app.topology
     default_app.window.select(default_app.model.find_by_name(URI))
     default_app.window.details.tabs.setCurrentWidget(page)
     qtbot.waitUntil(lambda: page.snapshot is not None, timeout=TIMEOUT_MS)
@@ -94,7 +93,7 @@ def test_the_topology_is_read_on_the_connection_worker(
         return real(*args)
 
     monkeypatch.setattr(feed, "read_topology", spy)
-    page = install_topology(default_app.window, default_app.model)
+    page = default_app.topology
     default_app.window.select(default_app.model.find_by_name(URI))
     default_app.window.details.tabs.setCurrentWidget(page)
     qtbot.waitUntil(lambda: page.snapshot is not None, timeout=TIMEOUT_MS)

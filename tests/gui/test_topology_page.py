@@ -18,7 +18,6 @@ from kvmgui.app import Application
 from kvmgui.resources_path import demo_host_uri, resource
 from kvmgui.ui.roles import NodeKind, Role
 from kvmgui.ui.topology.export import scene_image
-from kvmgui.ui.topology.install import install_topology
 from kvmgui.ui.topology.items import Emphasis, NodeItem
 from kvmgui.ui.topology.page import TopologyPage
 
@@ -27,7 +26,7 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
 def open_topology(app: Application, qtbot: QtBot, select: str) -> TopologyPage:
-    page = install_topology(app.window, app.model)
+    page = app.topology
     app.window.select(app.model.find_by_name(select))
     app.window.details.tabs.setCurrentWidget(page)
     qtbot.waitUntil(lambda: page.snapshot is not None, timeout=10000)

@@ -1,0 +1,69 @@
+"""Domain editor, Overview tab: name, title, description, and what kind of guest it is."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from kvmgui.new_vm_plan import LIBOSINFO_NS
+from kvmgui.ui.editors.form_tab import FormTab, note_label, top_form
+from kvmgui.xml import Domain
+
+
+class DomainOverviewTab(FormTab):
+    FIELDS = ("name", "title", "description")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.domain: Domain | None = None
+        self.name_edit = QLineEdit(self)
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(self.tr("a short line shown next to the name"))
+        self.description = QPlainTextEdit(self)
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.uuid = self._value_label()
+        self.kind = self._value_label()
+        self.os_label = self._value_label()
+        form = top_form(self)
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Description:"), self.description)
+        form.addRow(self.tr("UUID:"), self.uuid)
+        form.addRow(self.tr("Type:"), self.kind)
+        form.addRow(self.tr("Operating system:"), self.os_label)
+        form.addRow(note_label(self, self.tr(
+            "Renaming works only while the virtual machine is shut off.")))
+        self.field_widgets = {"name": self.name_edit, "title": self.title_edit,
+                              "description": self.description}
+        self.name_edit.textEdited.connect(
+            lambda text: self.write(lambda: self._set("name", text.strip() or None)))
+        self.title_edit.textEdited.connect(
+            lambda text: self.write(lambda: self._set("title", text or None)))
+        self.description.textChanged.connect(self._description_changed)
+
+    def _value_label(self) -> QLabel:
+        label = QLabel(self)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def fill(self, document: Domain) -> None:
+        self.domain = document
+        self.name_edit.setText(document.name or "")
+        self.title_edit.setText(document.title or "")
+        if self.description.toPlainText() != (document.description or ""):
+            self.description.setPlainText(document.description or "")
+        self.uuid.setText(document.uuid or self.tr("(assigned when created)"))
+        parts = [document.type or "?", document.os_type or "?", document.os_arch or "",
+                 document.os_machine or ""]
+        self.kind.setText(" · ".join(p for p in parts if p))
+        os_element = document.element.find(f"metadata/{{{LIBOSINFO_NS}}}libosinfo/"
+                                           f"{{{LIBOSINFO_NS}}}os")
+        self.os_label.setText(os_element.get("id", "") if os_element is not None
+                              else self.tr("(not recorded)"))
+
+    def _set(self, attribute: str, value: str | None) -> None:
+        assert self.domain is not None
+        setattr(self.domain, attribute, value)
+
+    def _description_changed(self) -> None:
+        text = self.description.toPlainText()
+        self.write(lambda: self._set("description", text or None))

@@ -1,0 +1,149 @@
+"""Base of the form tabs: load a document into widgets, write the user's edits back into it."""
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from kvmgui.xml import Problem
+
+
+def translate_problem(problem: Problem) -> str:
+    """``problem.message`` in the user's language (the pure layer gives an English template)."""
+    if not problem.template:
+        return problem.message
+    template = QCoreApplication.translate("Problems", problem.template)
+    try:
+        return template.format(**dict(problem.args))
+    except (KeyError, IndexError, ValueError):
+        return problem.message  # a broken translation must not hide the problem
+
+
+def field_matches(field: str, prefix: str) -> bool:
+    """``disk[0].target`` belongs to ``disk``; ``memory`` does not own ``memory_x``."""
+    return field == prefix or field.startswith((prefix + ".", prefix + "["))
+
+
+class FormTab(QWidget):
+    """One tab of an editor's form.
+
+    Subclasses fill their widgets in ``fill(document)`` and write edits with
+    ``self.write(lambda: ...)``, which does nothing while loading and emits ``changed``
+    after the document was changed.  ``FIELDS`` are the ``Problem.field`` prefixes whose
+    problems this tab shows; ``field_widgets`` maps a prefix to the widget to focus.
+
+    Signals:
+        changed(): the user edited a field; the document already holds the new value.
+    """
+
+    changed = Signal()
+    FIELDS: Sequence[str] = ()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self.field_widgets: dict[str, QWidget] = {}
+
+    # ---- for the editor -------------------------------------------------------------------
+
+    def load(self, document: Any) -> None:
+        with self.loading():
+            self.fill(document)
+
+    def owns(self, field: str) -> bool:
+        return any(field_matches(field, prefix) for prefix in self.FIELDS)
+
+    def focus_field(self, field: str) -> None:
+        matches = [p for p in self.field_widgets if field_matches(field, p)]
+        if matches:
+            self.field_widgets[max(matches, key=len)].setFocus()
+
+    def field_label(self, field: str) -> str:
+        """The form label of the widget showing ``field`` ("" when it has none)."""
+        matches = [p for p in self.field_widgets if field_matches(field, p)]
+        if not matches:
+            return ""
+        widget = self.field_widgets[max(matches, key=len)]
+        for form in self.findChildren(QFormLayout):
+            label = form.labelForField(widget)
+            if isinstance(label, QLabel):
+                return label.text().replace("&", "").rstrip(":")
+        return ""
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        """The problems this tab owns, for tabs that show them next to a field."""
+
+    # ---- for subclasses -------------------------------------------------------------------
+
+    def fill(self, document: Any) -> None:
+        raise NotImplementedError
+
+    @contextmanager
+    def loading(self) -> Iterator[None]:
+        previous, self._loading = self._loading, True
+        try:
+            yield
+        finally:
+            self._loading = previous
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def write(self, apply: Callable[[], object]) -> None:
+        if self._loading:
+            return
+        apply()
+        self.changed.emit()
+
+
+def note_label(parent: QWidget, text: str = "") -> QLabel:
+    """A wrapped, selectable note under a group of fields."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setEnabled(False)
+    return label
+
+
+def warning_label(parent: QWidget) -> QLabel:
+    """A wrapped warning, hidden while empty (see ``show_warning``)."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b35c00;")
+    label.hide()
+    return label
+
+
+def show_warning(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def set_combo_data(combo: QComboBox, value: object, *, add_text: str | None = None) -> None:
+    """Select the item whose data is ``value``; an editable combo takes it as text."""
+    index = combo.findData(value)
+    if index < 0 and add_text is not None:
+        combo.addItem(add_text, value)
+        index = combo.count() - 1
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    elif combo.isEditable():
+        combo.setEditText("" if value is None else str(value))
+
+
+def set_placeholder(combo: QComboBox, text: str) -> None:
+    """Placeholder text of an editable combo box."""
+    edit = combo.lineEdit()
+    if edit is not None:
+        edit.setPlaceholderText(text)
+
+
+def top_form(widget: QWidget) -> QFormLayout:
+    """A form layout at the top of ``widget`` with the free space below it (not between rows)."""
+    outer = QVBoxLayout(widget)
+    form = QFormLayout()
+    outer.addLayout(form)
+    outer.addStretch(1)
+    return form

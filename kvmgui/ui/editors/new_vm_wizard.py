@@ -1,0 +1,137 @@
+"""The new-VM wizard: name and OS, installation source, resources and storage, network.
+
+Finish defines the guest (creating its new volume first) on the connection's worker, or,
+with "Customize configuration before creating", hands the unsaved definition to the domain
+editor (``customizeRequested``).  A libvirt error is shown on the last page; nothing is
+left behind (the define job deletes a volume it created when the define fails).
+"""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+
+from kvmgui.new_vm_plan import (
+    GuestTarget,
+    NewVmPlan,
+    build_domain,
+    new_volume,
+    plan_problems,
+)
+from kvmgui.osinfo import OsDatabase
+from kvmgui.ui.editors.editor_context import EditorContext
+from kvmgui.ui.editors.editor_dialog import while_alive
+from kvmgui.ui.editors.new_vm_hardware_pages import FinishPage, ResourcesPage
+from kvmgui.ui.editors.new_vm_pages import InstallPage, OsPage, PlanPage
+from kvmgui.virt.connection import Connection
+from kvmgui.virt.define import (
+    DefineResult,
+    DomainChange,
+    NewVolumeRequest,
+    define_domain,
+    error_text,
+)
+from kvmgui.xml import Problem
+
+
+class NewVmWizard(QWizard):
+    """Signals:
+        created(str): the new domain's UUID, once libvirt defined it.
+        customizeRequested(str, object, bool): XML of the unsaved definition, the
+            ``NewVolumeRequest`` tuple its new disk needs, and whether to start it.
+    """
+
+    created = Signal(str)
+    customizeRequested = Signal(str, object, bool)
+
+    def __init__(self, conn: Connection, context: EditorContext, database: OsDatabase,
+                 target: GuestTarget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New Virtual Machine"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+        self.conn = conn
+        self.context = context
+        self.target = target
+        self._busy = False
+        self.os_page = OsPage(context, database, self)
+        self.install_page = InstallPage(context, self)
+        self.resources_page = ResourcesPage(context, self)
+        self.finish_page = FinishPage(context, self)
+        self.pages: list[PlanPage] = [self.os_page, self.install_page, self.resources_page,
+                                      self.finish_page]
+        for page in self.pages:
+            self.addPage(page)
+            page.changed.connect(self.check)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Create"))
+        self.resize(680, 600)
+        self.check()
+
+    def plan(self) -> NewVmPlan:
+        """The answers so far (pages not yet shown give their defaults)."""
+        plan = NewVmPlan(name="", memory_mib=1024, vcpus=1, target=self.target,
+                         existing_names=self.context.domain_names())
+        for page in self.pages:
+            page.apply_to(plan)
+        return plan
+
+    def problems(self, plan: NewVmPlan) -> list[Problem]:
+        problems = plan_problems(plan)
+        if not any(p.severity == "error" for p in problems):
+            domain = build_domain(plan)
+            problems += [p for p in domain.validate(self.context.host_memory_kib)
+                         if p.severity == "warning"]
+        return problems
+
+    def check(self) -> None:
+        plan = self.plan()
+        problems = self.problems(plan)
+        for page in self.pages:
+            page.show_problems([p for p in problems if page.owns(p.field, plan)])
+
+    # ---- finishing ------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        if self._busy:
+            return
+        plan = self.plan()
+        if any(p.severity == "error" for p in self.problems(plan)):
+            self.check()
+            return
+        xml = build_domain(plan).to_xml()
+        volume = new_volume(plan)
+        requests = (NewVolumeRequest(plan.disk_pool, volume.to_xml()),) if volume else ()
+        start = self.finish_page.start.isChecked()
+        if self.finish_page.customize.isChecked():
+            self.customizeRequested.emit(xml, requests, start)
+            super().accept()
+            return
+        self._busy = True
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.finish_page.set_status(self.tr("Creating…"))
+        self.conn.run(define_domain(DomainChange(xml=xml, new_volumes=requests, start=start)),
+                      while_alive(self, self._created), while_alive(self, self._failed))
+
+    def reject(self) -> None:
+        if not self._busy:  # while libvirt creates the guest, its answer must find us
+            super().reject()
+
+    def _created(self, result: DefineResult) -> None:
+        self._busy = False
+        self.conn.refresh_object("domain", result.uuid)
+        pool = self.context.pool(self.plan().disk_pool)
+        if result.created_volumes and pool is not None:
+            self.conn.refresh_object("pool", pool.uuid)
+        self.created.emit(result.uuid)
+        if result.warning:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(),
+                              self.tr("The virtual machine was created, but it did not start:"
+                                      "\n%s") % result.warning,
+                              QMessageBox.StandardButton.Ok, self.parentWidget())
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+        super().accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self._busy = False
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self.finish_page.set_status(self.tr("libvirt refused to create the virtual machine; "
+                                            "nothing was created:\n%s") % error_text(exc))
