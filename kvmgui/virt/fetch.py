@@ -15,8 +15,16 @@ from lxml import etree
 
 from kvmgui.virt import hostcheck
 from kvmgui.virt.snapshots import (
-    DomainInfo, DomainState, HostInfo, InterfaceInfo, Inventory, NetworkInfo, PoolInfo, VolumeInfo,
+    DomainInfo,
+    DomainState,
+    HostInfo,
+    InterfaceInfo,
+    Inventory,
+    NetworkInfo,
+    PoolInfo,
+    VolumeInfo,
 )
+from kvmgui.xml import HostInterface, Network, Pool, Volume
 
 _GONE_CODES = {
     libvirt.VIR_ERR_NO_DOMAIN, libvirt.VIR_ERR_NO_NETWORK, libvirt.VIR_ERR_NO_STORAGE_POOL,
@@ -56,29 +64,18 @@ def domain_info(dom: libvirt.virDomain) -> DomainInfo:
     )
 
 
-def _text(root: etree._Element, path: str) -> str:
-    found = root.xpath(path)
-    return str(found[0]) if found else ""
-
-
-def _int(root: etree._Element, path: str) -> int:
-    text = _text(root, path)
-    return int(text) if text.isdigit() else 0
-
-
 def volume_info(vol: libvirt.virStorageVol, pool_uuid: str) -> VolumeInfo:
     xml = vol.XMLDesc(0)
-    root = etree.fromstring(xml)
     _type, capacity, allocation = vol.info()
     return VolumeInfo(
         key=vol.key(), name=vol.name(), path=vol.path(), pool_uuid=pool_uuid,
-        format=_text(root, "target/format/@type"), capacity=capacity, allocation=allocation, xml=xml,
+        format=Volume.from_xml(xml).format or "", capacity=capacity, allocation=allocation, xml=xml,
     )
 
 
 def pool_info(pool: libvirt.virStoragePool) -> PoolInfo:
     xml = pool.XMLDesc(0)
-    root = etree.fromstring(xml)
+    doc = Pool.from_xml(xml)
     _state, capacity, allocation, available = pool.info()
     active = _flag(pool.isActive)
     uuid = pool.UUIDString()
@@ -87,44 +84,36 @@ def pool_info(pool: libvirt.virStoragePool) -> PoolInfo:
         volumes = tuple(read_all(pool.listAllVolumes(0), lambda v: volume_info(v, uuid)))
     persistent = _flag(pool.isPersistent)
     return PoolInfo(
-        uuid=uuid, name=pool.name(), pool_type=root.get("type", ""), active=active,
+        uuid=uuid, name=pool.name(), pool_type=doc.type or "", active=active,
         autostart=persistent and _flag(pool.autostart), persistent=persistent,
         capacity=capacity, allocation=allocation, available=available,
-        target_path=_text(root, "target/path/text()"), source_name=_text(root, "source/name/text()"),
+        target_path=doc.target_path or "", source_name=doc.source_name or "",
         xml=xml, volumes=volumes,
     )
 
 
 def network_info(net: libvirt.virNetwork) -> NetworkInfo:
     xml = net.XMLDesc(0)
-    root = etree.fromstring(xml)
-    tags = {int(t) for t in root.xpath("vlan/tag/@id | portgroup/vlan/tag/@id") if str(t).isdigit()}
+    doc = Network.from_xml(xml)
+    tags = {tag for vlan in (doc.vlan, *(group.vlan for group in doc.portgroups))
+            for tag in vlan.tags if tag is not None}
     persistent = _flag(net.isPersistent)
     return NetworkInfo(
         uuid=net.UUIDString(), name=net.name(), active=_flag(net.isActive),
         autostart=persistent and _flag(net.autostart), persistent=persistent,
-        forward_mode=_forward_mode(root), bridge=_text(root, "bridge/@name"),
+        forward_mode=doc.forward_mode or "", bridge=doc.bridge_name or "",
         vlans=tuple(sorted(tags)), xml=xml,
     )
 
 
-def _forward_mode(root: etree._Element) -> str:
-    forward = root.find("forward")
-    if forward is None:
-        return ""  # isolated
-    return forward.get("mode", "nat")  # libvirt's default forward mode
-
-
 def interface_info(iface: libvirt.virInterface) -> InterfaceInfo:
     xml = iface.XMLDesc(0)
-    root = etree.fromstring(xml)
-    vlan_tag = _text(root, "vlan/@tag")
-    members = [str(n) for n in root.xpath("bridge/interface/@name | bond/interface/@name")]
+    doc = HostInterface.from_xml(xml)
+    members = [m.name or "" for m in doc.bridge_members + doc.bond_slaves]
     return InterfaceInfo(
-        name=iface.name(), iface_type=root.get("type", ""), active=_flag(iface.isActive),
-        mac=iface.MACString() or _text(root, "mac/@address"),
-        vlan=int(vlan_tag) if vlan_tag.isdigit() else None,
-        parent=_text(root, "vlan/interface/@name"), members=tuple(members), xml=xml,
+        name=iface.name(), iface_type=doc.type or "", active=_flag(iface.isActive),
+        mac=iface.MACString() or doc.mac or "", vlan=doc.vlan_tag,
+        parent=doc.vlan_parent or "", members=tuple(members), xml=xml,
     )
 
 
@@ -148,7 +137,7 @@ def is_local_uri(uri: str) -> bool:
 def host_info(conn: libvirt.virConnect, uri: str) -> HostInfo:
     model, memory_mib, cpus, mhz, nodes, sockets, cores, threads = conn.getInfo()
     caps = etree.fromstring(conn.getCapabilities())
-    cpu_model = _text(caps, "host/cpu/model/text()") or model
+    cpu_model = caps.findtext("host/cpu/model") or model
     try:
         hv_version = version_string(conn.getVersion())
     except libvirt.libvirtError:

@@ -2,15 +2,20 @@
 
 from collections.abc import Sequence
 
-from lxml import etree
 from PySide6.QtCore import QCoreApplication
 
 from kvmgui import units
 from kvmgui.stats.overcommit import overcommit
 from kvmgui.ui import texts
 from kvmgui.virt.snapshots import (
-    DomainInfo, HostInfo, InterfaceInfo, NetworkInfo, PoolInfo, VolumeInfo,
+    DomainInfo,
+    HostInfo,
+    InterfaceInfo,
+    NetworkInfo,
+    PoolInfo,
+    VolumeInfo,
 )
+from kvmgui.xml import Domain, HostInterface, Network
 
 Rows = list[tuple[str, str | None]]
 
@@ -19,61 +24,44 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Summary", text)
 
 
-def _first(root: etree._Element, path: str) -> str:
-    found = root.xpath(path)
-    return str(found[0]) if found else ""
-
-
 def domain_rows(d: DomainInfo) -> Rows:
-    root = etree.fromstring(d.xml)
+    doc = Domain.from_xml(d.xml)
     rows: Rows = [
         (_t("State"), texts.domain_state(d)),
         (_t("UUID"), d.uuid),
-        (_t("Title"), _first(root, "title/text()")),
-        (_t("Description"), _first(root, "description/text()")),
+        (_t("Title"), doc.title or ""),
+        (_t("Description"), doc.description or ""),
         (_t("vCPUs"), str(d.vcpus)),
         (_t("Memory"), _t("%s of %s maximum") % (units.format_kib(d.memory_kib),
                                                    units.format_kib(d.max_memory_kib))),
         (_t("Autostart"), texts.yes_no(d.autostart)),
         (_t("Persistent"), texts.yes_no(d.persistent)),
         (_t("Managed save image"), texts.yes_no(d.managed_save)),
-        (_t("OS"), " ".join(filter(None, (_first(root, "os/type/text()"),
-                                          _first(root, "os/type/@arch"),
-                                          _first(root, "os/type/@machine"))))),
+        (_t("OS"), " ".join(filter(None, (doc.os_type, doc.os_arch, doc.os_machine)))),
     ]
-    disks = root.xpath("devices/disk")
-    if disks:
+    if doc.disks:
         rows.append((_t("Disks"), None))
-        for disk in disks:
-            source = (_first(disk, "source/@file") or _first(disk, "source/@dev")
-                      or "/".join(filter(None, (_first(disk, "source/@pool"),
-                                                _first(disk, "source/@volume"))))
-                      or _first(disk, "source/@name"))
-            fmt = _first(disk, "driver/@type")
-            device = disk.get("device", "disk")
-            label = f"{_first(disk, 'target/@dev')} ({device})"
-            rows.append((label, f"{source or _t('(empty)')}" + (f" [{fmt}]" if fmt else "")))
-    nics = root.xpath("devices/interface")
-    if nics:
+        for disk in doc.disks:
+            fmt = f" [{disk.driver_type}]" if disk.driver_type else ""
+            label = f"{disk.target_dev or ''} ({disk.device or 'disk'})"
+            rows.append((label, (disk.source_path or _t("(empty)")) + fmt))
+    if doc.interfaces:
         rows.append((_t("Network interfaces"), None))
-        for nic in nics:
-            source = (_first(nic, "source/@network") or _first(nic, "source/@bridge")
-                      or _first(nic, "source/@dev"))
-            portgroup = _first(nic, "source/@portgroup")
-            tags = ",".join(str(t) for t in nic.xpath("vlan/tag/@id"))
-            parts = [f"{nic.get('type', '')}: {source}" + (f" / {portgroup}" if portgroup else ""),
-                     _first(nic, "model/@type")]
+        for nic in doc.interfaces:
+            source = nic.source_network or nic.source_bridge or nic.source_dev or ""
+            portgroup = f" / {nic.source_portgroup}" if nic.source_portgroup else ""
+            parts = [f"{nic.type}: {source}{portgroup}", nic.model or ""]
+            tags = nic.vlan.tags
             if tags:
-                parts.append(_t("VLAN %s") % tags)
-            target = _first(nic, "target/@dev")
-            if target:
-                parts.append(target)
-            rows.append((_first(nic, "mac/@address") or _t("(no MAC)"), ", ".join(filter(None, parts))))
-    for graphics in root.xpath("devices/graphics"):
-        listen = _first(graphics, "@listen") or _first(graphics, "listen/@address")
-        port = graphics.get("port", "")
-        where = f"{listen}:{port}" if listen and port not in ("", "-1") else (listen or _t("auto"))
-        rows.append((_t("Graphics"), f"{graphics.get('type', '').upper()} {where}"))
+                parts.append(_t("VLAN %s") % ",".join(str(t) for t in tags))
+            if d.active and nic.target_dev:  # shut-off domains have no tap device
+                parts.append(nic.target_dev)
+            rows.append((nic.mac or _t("(no MAC)"), ", ".join(filter(None, parts))))
+    for graphics in doc.graphics:
+        listen = graphics.listen or ""
+        port = graphics.port
+        where = f"{listen}:{port}" if listen and port not in (None, -1) else (listen or _t("auto"))
+        rows.append((_t("Graphics"), f"{(graphics.type or '').upper()} {where}"))
     return rows
 
 
@@ -102,7 +90,7 @@ def volume_rows(v: VolumeInfo, users: Sequence[str]) -> Rows:
 
 
 def network_rows(n: NetworkInfo) -> Rows:
-    root = etree.fromstring(n.xml)
+    doc = Network.from_xml(n.xml)
     rows: Rows = [
         (_t("State"), texts.active(n.active)),
         (_t("UUID"), n.uuid),
@@ -110,23 +98,20 @@ def network_rows(n: NetworkInfo) -> Rows:
         (_t("Bridge"), n.bridge),
         (_t("Autostart"), texts.yes_no(n.autostart)),
     ]
-    virtualport = _first(root, "virtualport/@type")
-    if virtualport:
-        rows.append((_t("Virtual port"), virtualport))
-    for ip in root.xpath("ip"):
-        prefix = ip.get("prefix") or ip.get("netmask", "")
-        rows.append((_t("IP address"), f"{ip.get('address', '')}/{prefix}"))
-        for rng in ip.xpath("dhcp/range"):
-            rows.append((_t("DHCP range"), f"{rng.get('start')} – {rng.get('end')}"))
-        for host in ip.xpath("dhcp/host"):
-            rows.append((_t("Static host"), " ".join(filter(None, (host.get("name"), host.get("mac"),
-                                                                     host.get("ip"))))))
-    for group in root.xpath("portgroup"):
-        tags = ",".join(str(t) for t in group.xpath("vlan/tag/@id"))
-        trunk = group.xpath("vlan/@trunk")
-        detail = (_t("trunk %s") if trunk and trunk[0] == "yes" else _t("VLAN %s")) % tags if tags else ""
-        default = _t(" (default)") if group.get("default") == "yes" else ""
-        rows.append((_t("Port group"), f"{group.get('name')}{default} {detail}".strip()))
+    if doc.virtualport_type:
+        rows.append((_t("Virtual port"), doc.virtualport_type))
+    for ip in doc.ips:
+        prefix = ip.prefix if ip.prefix is not None else (ip.netmask or "")
+        rows.append((_t("IP address"), f"{ip.address or ''}/{prefix}"))
+        for rng in ip.dhcp_ranges:
+            rows.append((_t("DHCP range"), f"{rng.start} – {rng.end}"))
+        for host in ip.dhcp_hosts:
+            rows.append((_t("Static host"), " ".join(filter(None, (host.name, host.mac, host.ip)))))
+    for group in doc.portgroups:
+        tags = ",".join(str(t) for t in group.vlan.tags)
+        detail = (_t("trunk of VLANs %s") if group.vlan.trunk else _t("VLAN %s")) % tags if tags else ""
+        default = _t(" (default)") if group.default else ""
+        rows.append((_t("Port group"), f"{group.name}{default} {detail}".strip()))
     return rows
 
 
@@ -141,9 +126,9 @@ def interface_rows(i: InterfaceInfo) -> Rows:
         rows.append((_t("Parent device"), i.parent))
     if i.members:
         rows.append((_t("Members"), ", ".join(i.members)))
-    root = etree.fromstring(i.xml)
-    for ip in root.xpath("protocol/ip"):
-        rows.append((_t("IP address"), f"{ip.get('address')}/{ip.get('prefix', '')}"))
+    doc = HostInterface.from_xml(i.xml)
+    for address in doc.ipv4_addresses + doc.ipv6_addresses:
+        rows.append((_t("IP address"), address))
     return rows
 
 
