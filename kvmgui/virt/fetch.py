@@ -179,7 +179,9 @@ def inventory(conn: libvirt.virConnect, uri: str) -> Inventory:
         host=host_info(conn, uri),
         domains=tuple(section("domains", lambda: read_all(conn.listAllDomains(0), domain_info))),
         pools=tuple(section("pools", lambda: read_all(conn.listAllStoragePools(0), pool_info))),
-        networks=tuple(section("networks", lambda: read_all(conn.listAllNetworks(0), network_info))),
-        interfaces=tuple(section("interfaces", lambda: read_all(conn.listAllInterfaces(0), interface_info))),
+        networks=tuple(section("networks",
+                               lambda: read_all(conn.listAllNetworks(0), network_info))),
+        interfaces=tuple(section("interfaces",
+                                 lambda: read_all(conn.listAllInterfaces(0), interface_info))),
         errors=tuple(errors),
     )

@@ -109,7 +109,8 @@ def network_rows(n: NetworkInfo) -> Rows:
             rows.append((_t("Static host"), " ".join(filter(None, (host.name, host.mac, host.ip)))))
     for group in doc.portgroups:
         tags = ",".join(str(t) for t in group.vlan.tags)
-        detail = (_t("trunk of VLANs %s") if group.vlan.trunk else _t("VLAN %s")) % tags if tags else ""
+        template = _t("trunk of VLANs %s") if group.vlan.trunk else _t("VLAN %s")
+        detail = template % tags if tags else ""
         default = _t(" (default)") if group.default else ""
         rows.append((_t("Port group"), f"{group.name}{default} {detail}".strip()))
     return rows
