@@ -58,9 +58,13 @@ def startup_connections(connect: list[str], demo: bool,
 
 
 class Application:
-    """Owns the model, the connections, the window and its actions for one GUI run."""
+    """Owns the model, the connections, the window and its actions for one GUI run.
 
-    def __init__(self, uris: list[str], idle_uris: Sequence[str] = ()) -> None:
+    `keep_layout`: restore the window's layout and selection of the last run, and save them
+    at exit (off for --screenshot, which wants the default layout and leaves no trace)."""
+
+    def __init__(self, uris: list[str], idle_uris: Sequence[str] = (),
+                 keep_layout: bool = True) -> None:
         self.model = InventoryModel()
         self.credentials = AuthPrompter()  # answers libvirt's auth prompts for every connection
         self.connections = ConnectionManager(self.model, ConnectionSettings(QSettings()),
@@ -77,7 +81,7 @@ class Application:
         self.topology = install_topology(self.window, self.model)
         self.editors = install_editors(self.window, self.model)
         # After every feature: the layout it restores names their toolbars and columns.
-        self.window_state = WindowStateKeeper(self.window, QSettings())
+        self.window_state = WindowStateKeeper(self.window, QSettings()) if keep_layout else None
         qapp = QApplication.instance()
         assert qapp is not None, "create the QApplication first"
         qapp.aboutToQuit.connect(self.shutdown)
@@ -146,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
     apply_theme(qapp, ThemeMode(args.theme))
     uris, idle = startup_connections(args.connect or [], args.demo,
                                      ConnectionSettings(QSettings()).load())
-    app = Application(uris, idle)
+    app = Application(uris, idle, keep_layout=not args.screenshot)
     if args.screenshot:
         app.when_settled(lambda: take_screenshot(app, args.screenshot, args.select))
         def give_up() -> None:

@@ -28,6 +28,9 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="open the bundled demo host")
     parser.add_argument("--lang", metavar="LOCALE",
                         help="user interface language, e.g. zh_CN (default: the system locale)")
+    parser.add_argument("--theme", choices=["system", "light", "dark"], default="system",
+                        help="colours: follow the system (default), or a light or dark Fusion "
+                             "look (handy for screenshots)")
     add_log_level(parser)
     parser.add_argument("--screenshot", metavar="FILE",
                         help="render the main window to FILE (PNG) once inventories are loaded, "

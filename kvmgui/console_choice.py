@@ -5,11 +5,15 @@
     else                          → the VNC/SPICE address, and an SSH tunnel when it listens
                                     only on the remote host's loopback
     no graphics, serial console   → virsh -c URI console NAME
+
+The user may pin one viewer (`ConsoleProgram`) or give a custom command with the placeholders
+{uri}, {name} and {address}.
 """
 
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from enum import Enum, StrEnum
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -38,6 +42,18 @@ class PlanKind(Enum):
     NOT_RUNNING = "not-running"  # the display address exists only while the domain runs
     SERIAL = "serial"  # show `command` as the way to the serial console
     NONE = "none"  # no graphics, no serial console
+
+
+class ConsoleProgram(StrEnum):
+    """Which viewer "Open console" starts (a preference)."""
+
+    AUTO = "auto"  # virt-viewer, else remote-viewer
+    VIRT_VIEWER = "virt-viewer"
+    REMOTE_VIEWER = "remote-viewer"
+    CUSTOM = "custom"  # the user's command line
+
+
+CUSTOM_PLACEHOLDERS = ("{uri}", "{name}", "{address}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +87,39 @@ def serial_command(uri: str, name: str) -> tuple[str, ...]:
     return ("virsh", "-c", uri, "console", name)
 
 
+def split_custom_command(template: str) -> tuple[str, ...]:
+    """The words of a custom viewer command; ValueError when empty or its quotes do not close."""
+    words = tuple(shlex.split(template))  # raises ValueError("No closing quotation")
+    if not words:
+        raise ValueError("empty command")
+    return words
+
+
+def custom_command(template: str, uri: str, name: str, address: str) -> tuple[str, ...]:
+    """`template` split into words, with {uri}, {name} and {address} filled in (per word, so a
+    name with spaces stays one argument)."""
+    values = {"{uri}": uri, "{name}": name, "{address}": address}
+    words = []
+    for word in split_custom_command(template):
+        for placeholder, value in values.items():
+            word = word.replace(placeholder, value)
+        words.append(word)
+    return tuple(words)
+
+
 def console_plan(uri: str, name: str, active: bool, info: ConsoleInfo,
-                 installed: Callable[[str], bool]) -> ConsolePlan:
-    """What "Open console" does for this domain; `installed(program)` says if a viewer exists."""
+                 installed: Callable[[str], bool],
+                 program: ConsoleProgram = ConsoleProgram.AUTO,
+                 custom: str = "") -> ConsolePlan:
+    """What "Open console" does for this domain; `installed(program)` says if a viewer exists,
+    `program` which viewers may be used (`custom`: the command line for CUSTOM)."""
     if not info.graphics:
         if info.serial:
             return ConsolePlan(PlanKind.SERIAL, command=serial_command(uri, name))
         return ConsolePlan(PlanKind.NONE)
-    if installed("virt-viewer"):
+    if program is ConsoleProgram.CUSTOM and "{address}" not in custom:
+        return ConsolePlan(PlanKind.LAUNCH, command=custom_command(custom, uri, name, ""))
+    if program in (ConsoleProgram.AUTO, ConsoleProgram.VIRT_VIEWER) and installed("virt-viewer"):
         return ConsolePlan(PlanKind.LAUNCH,
                            command=("virt-viewer", "--connect", uri, "--wait", name))
     graphics = info.graphics[0]
@@ -87,9 +128,15 @@ def console_plan(uri: str, name: str, active: bool, info: ConsoleInfo,
     if graphics.socket:
         return ConsolePlan(PlanKind.ADDRESS, address=graphics.socket)
     address, tunnel = _address(uri, graphics)
-    if installed("remote-viewer") and not tunnel:
+    if tunnel:
+        return ConsolePlan(PlanKind.ADDRESS, address=address, tunnel=tunnel)
+    if program is ConsoleProgram.CUSTOM:
+        return ConsolePlan(PlanKind.LAUNCH, command=custom_command(custom, uri, name, address),
+                           address=address)
+    if program in (ConsoleProgram.AUTO, ConsoleProgram.REMOTE_VIEWER) and installed(
+            "remote-viewer"):
         return ConsolePlan(PlanKind.LAUNCH, command=("remote-viewer", address), address=address)
-    return ConsolePlan(PlanKind.ADDRESS, address=address, tunnel=tunnel)
+    return ConsolePlan(PlanKind.ADDRESS, address=address)
 
 
 def _address(uri: str, g: Graphics) -> tuple[str, str]:

@@ -1,28 +1,49 @@
 """State and kind icons, painted at run time so they need no files and read on light and dark.
 
-Colours are mid-tone (neither very light nor very dark) and every shape has an outline, so each
-icon keeps its contrast against both palettes. Shapes differ per state, not only colours.
+Colours are mid-tone (neither very light nor very dark) and every shape has an outline that
+contrasts with the background: dark on a light palette, light on a dark one. Shapes differ per
+state, not only colours. Each function takes `dark` (default: the application palette's), so
+the tree repaints with the right set when the theme changes.
+
+`themed_icon` prefers the desktop's freedesktop icon theme and falls back to a painted icon.
 """
 
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import (
+    QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF,
+)
 
 from kvmgui.ui.roles import Category, NodeKind
+from kvmgui.ui.theme import is_dark
 from kvmgui.virt.snapshots import ConnectionState, DomainInfo, DomainState
 
 GREEN, AMBER, GREY, RED, BLUE, TEAL, PURPLE = (
     "#2e9e44", "#d99a00", "#8a8f98", "#d64545", "#3b82d6", "#1f9e9e", "#8e5bd6")
 _SIZE = 32
+_OUTLINE = {False: "#80000000", True: "#90ffffff"}  # "#AARRGGBB": light, dark palette
+# Names from the freedesktop icon naming specification for the category rows.
+_CATEGORY_THEME_NAMES = {Category.DOMAINS: "computer", Category.POOLS: "drive-harddisk",
+                         Category.NETWORKS: "network-workgroup",
+                         Category.INTERFACES: "network-wired"}
 
 
-def _canvas() -> tuple[QPixmap, QPainter]:
+def _dark(dark: bool | None) -> bool:
+    return is_dark(QGuiApplication.palette()) if dark is None else dark
+
+
+def themed_icon(name: str, fallback: QIcon) -> QIcon:
+    """The icon theme's `name` (freedesktop naming), else `fallback`."""
+    return QIcon.fromTheme(name, fallback) if QIcon.hasThemeIcon(name) else fallback
+
+
+def _canvas(dark: bool) -> tuple[QPixmap, QPainter]:
     pixmap = QPixmap(_SIZE, _SIZE)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor("#00000080"), 1.5))
+    painter.setPen(QPen(QColor(_OUTLINE[dark]), 1.5))
     return pixmap, painter
 
 
@@ -32,8 +53,8 @@ def _finish(pixmap: QPixmap, painter: QPainter) -> QIcon:
 
 
 @cache
-def _shape(shape: str, colour: str) -> QIcon:
-    pixmap, p = _canvas()
+def _shape(shape: str, colour: str, dark: bool = False) -> QIcon:
+    pixmap, p = _canvas(dark)
     p.setBrush(QColor(colour))
     s = float(_SIZE)
     if shape == "play":
@@ -50,12 +71,13 @@ def _shape(shape: str, colour: str) -> QIcon:
         p.drawPath(path)
         p.setBrush(QColor("#ffffff"))
         p.drawRect(QRectF(10, 6, 10, 7))
-    elif shape == "cross":
-        pen = QPen(QColor(colour), 6)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        p.setPen(pen)
-        p.drawLine(QPointF(8, 8), QPointF(24, 24))
-        p.drawLine(QPointF(24, 8), QPointF(8, 24))
+    elif shape == "cross":  # two strokes: the outline colour as a halo, the colour on top
+        for pen_colour, width in ((_OUTLINE[dark], 8.5), (colour, 6.0)):
+            pen = QPen(QColor(pen_colour), width)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            p.setPen(pen)
+            p.drawLine(QPointF(8, 8), QPointF(24, 24))
+            p.drawLine(QPointF(24, 8), QPointF(8, 24))
     elif shape == "dot":
         p.drawEllipse(QRectF(7, 7, 18, 18))
     elif shape == "ring":
@@ -77,7 +99,7 @@ def _shape(shape: str, colour: str) -> QIcon:
         p.setPen(QPen(QColor(colour), 3))
         p.drawLine(QPointF(16, 8), QPointF(8, 24))
         p.drawLine(QPointF(16, 8), QPointF(24, 24))
-        p.setPen(QPen(QColor("#00000080"), 1.5))
+        p.setPen(QPen(QColor(_OUTLINE[dark]), 1.5))
         for x, y in ((16, 8), (8, 24), (24, 24)):
             p.drawEllipse(QPointF(x, y), 5, 5)
     elif shape == "port":  # an RJ45 socket
@@ -90,40 +112,49 @@ def _shape(shape: str, colour: str) -> QIcon:
     return _finish(pixmap, p)
 
 
-def domain_icon(info: DomainInfo) -> QIcon:
+def domain_icon(info: DomainInfo, dark: bool | None = None) -> QIcon:
+    d = _dark(dark)
     if info.state == DomainState.SHUTOFF and info.managed_save:
-        return _shape("saved", BLUE)
-    return {
-        DomainState.RUNNING: _shape("play", GREEN),
-        DomainState.BLOCKED: _shape("play", GREEN),
-        DomainState.SHUTDOWN: _shape("play", AMBER),
-        DomainState.PAUSED: _shape("pause", AMBER),
-        DomainState.PMSUSPENDED: _shape("pause", BLUE),
-        DomainState.CRASHED: _shape("cross", RED),
-    }.get(info.state, _shape("stop", GREY))
+        return _shape("saved", BLUE, d)
+    shape, colour = {
+        DomainState.RUNNING: ("play", GREEN),
+        DomainState.BLOCKED: ("play", GREEN),
+        DomainState.SHUTDOWN: ("play", AMBER),
+        DomainState.PAUSED: ("pause", AMBER),
+        DomainState.PMSUSPENDED: ("pause", BLUE),
+        DomainState.CRASHED: ("cross", RED),
+    }.get(info.state, ("stop", GREY))
+    return _shape(shape, colour, d)
 
 
-def active_icon(kind: NodeKind, active: bool) -> QIcon:
+def active_icon(kind: NodeKind, active: bool, dark: bool | None = None) -> QIcon:
     shape = {NodeKind.POOL: "cylinder", NodeKind.VOLUME: "volume", NodeKind.NETWORK: "network",
              NodeKind.INTERFACE: "port"}[kind]
     colour = {NodeKind.POOL: TEAL, NodeKind.VOLUME: TEAL, NodeKind.NETWORK: PURPLE,
               NodeKind.INTERFACE: BLUE}[kind]
-    return _shape(shape, colour if active else GREY)
+    return _shape(shape, colour if active else GREY, _dark(dark))
 
 
-def connection_icon(state: ConnectionState) -> QIcon:
-    return {
-        ConnectionState.CONNECTED: _shape("host", GREEN),
-        ConnectionState.CONNECTING: _shape("host", AMBER),
-        ConnectionState.DISCONNECTED: _shape("host", GREY),
-        ConnectionState.ERROR: _shape("host", RED),
+def connection_icon(state: ConnectionState, dark: bool | None = None) -> QIcon:
+    colour = {
+        ConnectionState.CONNECTED: GREEN,
+        ConnectionState.CONNECTING: AMBER,
+        ConnectionState.DISCONNECTED: GREY,
+        ConnectionState.ERROR: RED,
     }[state]
+    return _shape("host", colour, _dark(dark))
 
 
-def category_icon(cat: Category) -> QIcon:
-    return {
-        Category.DOMAINS: _shape("computer", BLUE),
-        Category.POOLS: _shape("folder", TEAL),
-        Category.NETWORKS: _shape("network", PURPLE),
-        Category.INTERFACES: _shape("port", BLUE),
+def category_icon(cat: Category, dark: bool | None = None) -> QIcon:
+    return _category_icon(cat, _dark(dark))
+
+
+@cache
+def _category_icon(cat: Category, dark: bool) -> QIcon:
+    shape, colour = {
+        Category.DOMAINS: ("computer", BLUE),
+        Category.POOLS: ("folder", TEAL),
+        Category.NETWORKS: ("network", PURPLE),
+        Category.INTERFACES: ("port", BLUE),
     }[cat]
+    return themed_icon(_CATEGORY_THEME_NAMES[cat], _shape(shape, colour, dark))

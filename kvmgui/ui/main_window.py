@@ -1,17 +1,28 @@
-"""The main window: filter bar and inventory tree on the left, details on the right."""
+"""The main window: filter bar and inventory tree on the left, details on the right.
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, qVersion
-from PySide6.QtGui import QAction, QKeySequence
+Keyboard: Tab goes filter → state → tree → details; in the filter, Down or Enter moves to the
+tree and Escape clears it. Every frequent action has a shortcut shown in its menu.
+"""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QEvent, QItemSelection, QModelIndex, QObject, QPoint, QSettings, Qt, Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QMainWindow, QMessageBox, QSplitter, QTreeView, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QApplication, QMainWindow, QSplitter, QTreeView, QVBoxLayout, QWidget,
 )
 
-import kvmgui
+from kvmgui.ui import texts
 from kvmgui.ui.details.details_pane import DetailsPane
+from kvmgui.ui.dialogs.about_dialog import AboutDialog
+from kvmgui.ui.dialogs.preferences_dialog import PreferencesDialog
 from kvmgui.ui.filter_bar import FilterBar
+from kvmgui.ui.icons import themed_icon
 from kvmgui.ui.inventory_filter import InventoryFilter
 from kvmgui.ui.inventory_model import InventoryModel
+from kvmgui.ui.preferences import OPTIONAL_COLUMNS, SPARKLINE_COLUMNS, Preferences
 from kvmgui.ui.roles import Category, Column, NodeKind, Role
 
 
@@ -22,13 +33,34 @@ _COLUMN_WIDTHS = {
 }
 
 
-class MainWindow(QMainWindow):
-    """Shows one `InventoryModel`; knows nothing of libvirt."""
+def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
+    """The platform's keys for `standard`, or `fallback` where the platform has none."""
+    keys = QKeySequence.keyBindings(standard)
+    return keys if keys else [QKeySequence(fallback)]
 
-    def __init__(self, model: InventoryModel, parent: QWidget | None = None) -> None:
+
+class MainWindow(QMainWindow):
+    """Shows one `InventoryModel`; knows nothing of libvirt.
+
+    `preferences` is shared with the features installed into the window (they reach it as
+    `window.preferences`).
+
+    Signals:
+        closing(): the window accepted a close (its state is about to go away).
+    """
+
+    closing = Signal()
+
+    # Drawn by the performance feature, which shows and hides them (see Preferences.sparklines).
+    sparkline_columns = tuple(sorted(SPARKLINE_COLUMNS))
+
+    def __init__(self, model: InventoryModel, preferences: Preferences | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("kvmgui"))
         self.model = model
+        self.preferences = preferences if preferences is not None else Preferences(
+            QSettings(), self)
         self.proxy = InventoryFilter(self)
         self.proxy.setSourceModel(model)
 
@@ -47,9 +79,16 @@ class MainWindow(QMainWindow):
         self.tree.setAccessibleName(self.tr("Inventory"))
         for column, width in _COLUMN_WIDTHS.items():
             self.tree.setColumnWidth(column, width)
-        for column in (Column.CPU_USAGE, Column.MEMORY_USAGE):
+        for column in self.sparkline_columns:
             header.hideSection(column)  # sparklines are off by default (they need sampling)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        # Enter on a row emits `activated`; opening the domain editor there is the editors'
+        # feature to add (it already opens on double-click).
         self.details = DetailsPane(model, self)
+        self.details.setAccessibleName(self.tr("Details"))
+        self.details.tabs.setAccessibleName(self.tr("Details pages"))
+        self.details.page.setAccessibleName(self.tr("Summary"))
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -71,6 +110,12 @@ class MainWindow(QMainWindow):
         if self.proxy.rowCount():  # connections added before the window existed
             self._expand_new_rows(QModelIndex(), 0, self.proxy.rowCount() - 1)
         self._build_menus()
+        self.apply_column_preferences()
+        self.preferences.changed.connect(self._preferences_changed)
+        self.filter_bar.text.installEventFilter(self)
+        QWidget.setTabOrder(self.filter_bar.text, self.filter_bar.state)
+        QWidget.setTabOrder(self.filter_bar.state, self.tree)
+        QWidget.setTabOrder(self.tree, self.details.tabs)
         self.resize(1280, 800)
 
     # ---- public ------------------------------------------------------------------------------
@@ -86,41 +131,146 @@ class MainWindow(QMainWindow):
         rows = self.tree.selectionModel().selectedRows(Column.NAME)
         return [self.proxy.mapToSource(i) for i in rows]
 
+    def apply_column_preferences(self) -> None:
+        """Show the columns the preferences ask for (the sparkline ones are left alone)."""
+        header = self.tree.header()
+        hidden = self.preferences.hidden_columns
+        for column in OPTIONAL_COLUMNS:
+            header.setSectionHidden(column, column in hidden)
+        for column, action in self.column_actions.items():
+            action.setChecked(column not in hidden)
+
+    def open_preferences(self) -> None:
+        """Show the preferences dialog (window-modal, without a nested event loop)."""
+        uri = self._current_uri()
+        dialog = PreferencesDialog(self.preferences, self._names(uri, Category.POOLS),
+                                   self._names(uri, Category.NETWORKS), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def open_about(self) -> None:
+        dialog = AboutDialog(self.model.connections(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closing.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter_bar.text and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._focus_tree()
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.filter_bar.text.text():
+                self.filter_bar.text.clear()
+                return True
+        return super().eventFilter(watched, event)
+
     # ---- internals ---------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
         self.file_menu = file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.refresh_action = QAction(self.tr("&Refresh"), self)
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(self._refresh_current)
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), self._refresh_current, "view-refresh",
+            _shortcut(QKeySequence.StandardKey.Refresh, "F5"),
+            self.tr("Read the current connection's objects again"))
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), self.open_preferences, "preferences-system",
+            [QKeySequence("Ctrl+,")])
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        file_menu.addAction(self.preferences_action)
+        file_menu.addSeparator()
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "application-exit",
+                                        _shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.quit_action)
 
         # Other menus (Connection, Domain, ...) are inserted before View by the actions controller.
         self.view_menu = view_menu = self.menuBar().addMenu(self.tr("&View"))
-        find_action = QAction(self.tr("&Filter…"), self)
-        find_action.setShortcut(QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(self._focus_filter)
-        view_menu.addAction(find_action)
-        expand = QAction(self.tr("&Expand all"), self)
-        expand.triggered.connect(self.tree.expandAll)
-        view_menu.addAction(expand)
-        collapse = QAction(self.tr("&Collapse all"), self)
-        collapse.triggered.connect(self.tree.collapseAll)
-        view_menu.addAction(collapse)
+        self.filter_action = self._action(self.tr("&Filter…"), self._focus_filter, "edit-find",
+                                          _shortcut(QKeySequence.StandardKey.Find, "Ctrl+F"))
+        view_menu.addAction(self.filter_action)
+        self.tree_action = self._action(self.tr("Go to the &list"), self._focus_tree, "",
+                                        [QKeySequence("Ctrl+L")])
+        view_menu.addAction(self.tree_action)
+        # In the tree, "*" unfolds the current row's subtree and Left folds it (Qt's own keys).
+        self.expand_action = self._action(self.tr("&Expand all"), self.tree.expandAll, "", [])
+        view_menu.addAction(self.expand_action)
+        self.collapse_action = self._action(self.tr("&Collapse all"), self.tree.collapseAll, "",
+                                            [])
+        view_menu.addAction(self.collapse_action)
+        self.columns_menu = view_menu.addMenu(self.tr("C&olumns"))
+        self.column_actions: dict[Column, QAction] = {}
+        for column in OPTIONAL_COLUMNS:
+            action = QAction(texts.column(column), self)
+            action.setCheckable(True)
+            action.toggled.connect(lambda shown, c=column: self._show_column(c, shown))
+            self.columns_menu.addAction(action)
+            self.column_actions[column] = action
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About kvmgui"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        self.help_menu = help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = self._action(self.tr("&About kvmgui"), self.open_about,
+                                         "help-about", [])
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+        about_qt = self._action(self.tr("About &Qt"), QApplication.aboutQt, "", [])
+        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+        help_menu.addAction(about_qt)
+
+    def _action(self, text: str, slot: Callable[[], object], icon_name: str,
+                keys: list[QKeySequence], tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(keys)
+        if icon_name:
+            action.setIcon(themed_icon(icon_name, QIcon()))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())  # `checked` is not for slot
+        self.addAction(action)  # shortcuts work even while the menu bar is hidden
+        return action
 
     def _focus_filter(self) -> None:
-        self.filter_bar.text.setFocus()
+        self.filter_bar.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_bar.text.selectAll()
+
+    def _focus_tree(self) -> None:
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.tree.currentIndex().isValid() and self.proxy.rowCount():
+            self.tree.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _show_column(self, column: Column, shown: bool) -> None:
+        hidden = self.preferences.hidden_columns
+        wanted = hidden - {column} if shown else hidden | {column}
+        if wanted != hidden:
+            self.preferences.update(hidden_columns=wanted)
+
+    def _header_menu(self, pos: QPoint) -> None:
+        self.columns_menu.popup(self.tree.header().mapToGlobal(pos))
+
+    def _preferences_changed(self, names: frozenset[str]) -> None:
+        if "hidden_columns" in names:
+            self.apply_column_preferences()
+
+    def _current_uri(self) -> str:
+        uri = self.tree.currentIndex().data(Role.URI)
+        if uri:
+            return str(uri)
+        connected = [c for c in self.model.connections() if c.inventory is not None]
+        return connected[0].uri if connected else ""
+
+    def _names(self, uri: str, category: Category) -> list[str]:
+        """Names of the objects in one category of a connection, as the tree shows them."""
+        parent = self.model.find_by_name(uri) if uri else QModelIndex()
+        if not parent.isValid():
+            return []
+        category_index = self.model.index(int(category), 0, parent)
+        return sorted(str(self.model.index(row, 0, category_index).data())
+                      for row in range(self.model.rowCount(category_index)))
 
     def _set_query(self, query: object) -> None:
         self.proxy.set_query(query)  # type: ignore[arg-type]
@@ -146,7 +296,8 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         count = len(self.tree.selectionModel().selectedRows())
-        self.statusBar().showMessage(self.tr("%n object(s) selected", "", count) if count > 1 else "")
+        self.statusBar().showMessage(
+            self.tr("%n object(s) selected", "", count) if count > 1 else "")
 
     def _refresh_current(self) -> None:
         uri = self.tree.currentIndex().data(Role.URI)
@@ -154,8 +305,3 @@ class MainWindow(QMainWindow):
         for conn in connections:
             if conn is not None:
                 conn.refresh()
-
-    def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About kvmgui"), self.tr(
-            "<b>kvmgui %s</b><p>A fast, VLAN-aware desktop manager for libvirt/KVM.</p>"
-            "<p>Qt %s</p>") % (kvmgui.__version__, qVersion()))

@@ -1,5 +1,5 @@
-"""Saved connections and preferences in QSettings (the connection manager edits connections;
-start-up reads them)."""
+"""Saved connections in QSettings (the connection manager edits them; start-up reads them), and
+the one reader of the confirmation preference (kvmgui/ui/preferences.py edits it)."""
 
 from dataclasses import dataclass, replace
 
@@ -67,5 +67,6 @@ CONFIRM_DESTRUCTIVE_KEY = "confirm/destructive"
 
 
 def confirm_destructive(settings: QSettings) -> bool:
-    """Whether destructive actions ask first (a preference; default on)."""
+    """Whether destructive actions ask first (a preference; default on). The only place that
+    reads the key: `preferences.read_preferences` uses it too."""
     return str(settings.value(CONFIRM_DESTRUCTIVE_KEY, "true")).lower() == "true"

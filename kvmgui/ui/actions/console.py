@@ -3,13 +3,16 @@
 import shlex
 import shutil
 
-from PySide6.QtCore import QCoreApplication, QProcess, Qt
+from PySide6.QtCore import QCoreApplication, QProcess, QSettings, Qt
 from PySide6.QtWidgets import QWidget
 
 from kvmgui import log
-from kvmgui.console_choice import ConsolePlan, PlanKind, console_info, console_plan
+from kvmgui.console_choice import (
+    ConsolePlan, ConsoleProgram, PlanKind, console_info, console_plan,
+)
 from kvmgui.ui.actions.selection import Selected
 from kvmgui.ui.dialogs.message_dialog import MessageDialog
+from kvmgui.ui.preferences import read_preferences
 from kvmgui.virt.snapshots import DomainInfo
 
 
@@ -22,9 +25,12 @@ def installed(program: str) -> bool:
 
 
 def open_console(window: QWidget, item: Selected) -> None:
-    """Start virt-viewer/remote-viewer for the domain, or show its address or serial command."""
+    """Start the viewer the preferences choose (virt-viewer/remote-viewer/custom) for the
+    domain, or show its address or serial command."""
     dom: DomainInfo = item.snapshot
-    plan = console_plan(item.uri, dom.name, dom.active, console_info(dom.xml), installed)
+    preferences = read_preferences(QSettings())
+    plan = console_plan(item.uri, dom.name, dom.active, console_info(dom.xml), installed,
+                        preferences.console_program, preferences.console_command)
     if plan.kind is PlanKind.LAUNCH:
         started, _pid = QProcess.startDetached(plan.command[0], list(plan.command[1:]))
         if started:
@@ -33,11 +39,12 @@ def open_console(window: QWidget, item: Selected) -> None:
         _show(window, _tr("Console"), _tr("Could not start %s.") % plan.command[0],
               shlex.join(plan.command))
         return
-    title, text, copyable = _explain(dom.name, plan)
+    title, text, copyable = _explain(dom.name, plan, preferences.console_program)
     _show(window, title, text, copyable)
 
 
-def _explain(name: str, plan: ConsolePlan) -> tuple[str, str, str]:
+def _explain(name: str, plan: ConsolePlan,
+             program: ConsoleProgram = ConsoleProgram.AUTO) -> tuple[str, str, str]:
     title = _tr("Console of %s") % name
     if plan.kind is PlanKind.SERIAL:
         return title, _tr("This domain has no graphical display. Reach its serial console "
@@ -47,11 +54,20 @@ def _explain(name: str, plan: ConsolePlan) -> tuple[str, str, str]:
     if plan.kind is PlanKind.NOT_RUNNING:
         return title, _tr("The display's address is known once the domain runs. Start it, or "
                           "install virt-viewer, which waits for the domain."), ""
-    if plan.tunnel:
+    automatic = program in (ConsoleProgram.AUTO, ConsoleProgram.VIRT_VIEWER)
+    if plan.tunnel and automatic:
         return title, _tr("The display listens only on the host itself. Open a tunnel, then "
                           "point a VNC/SPICE viewer at the address below (virt-viewer is not "
                           "installed):"), f"{plan.tunnel}\n{plan.address}"
-    return title, _tr("virt-viewer is not installed. Point a VNC/SPICE viewer at:"), plan.address
+    if plan.tunnel:
+        return title, _tr("The display listens only on the host itself. Open a tunnel, then "
+                          "point a VNC/SPICE viewer at the address below:"), \
+            f"{plan.tunnel}\n{plan.address}"
+    if automatic:
+        return title, _tr("virt-viewer is not installed. Point a VNC/SPICE viewer at:"), \
+            plan.address
+    return title, _tr("%s is not installed. Point a VNC/SPICE viewer at:") % program.value, \
+        plan.address
 
 
 def _show(window: QWidget, title: str, text: str, copyable: str) -> None:

@@ -121,6 +121,11 @@ class ActionsController(QObject):
             button = self.toolbar.widgetForAction(self.domain.actions[key])
             if isinstance(button, QToolButton):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton) and not action.isSeparator():
+                # Screen readers name icon-only buttons by this (the text without "&" or "…").
+                button.setAccessibleName(action.iconText())
         self.window.addToolBar(self.toolbar)
 
     def _scope_delete_key(self) -> None:
