@@ -152,8 +152,17 @@ def _merge_interfaces(
     return {
         name: _without_taps(interface, taps)
         for name, interface in sorted(merged.items())
-        if name not in taps
+        if name not in taps and not _local_only(interface)
     }
+
+
+def _local_only(interface: HostInterface) -> bool:
+    """Loopback and ifb (traffic-shaping) devices carry no layer-2 traffic to anyone: the udev
+    backend lists them as ethernet, but drawing them as uplinks would mislead."""
+    if interface.kind is not HostInterfaceKind.ETHERNET:
+        return False
+    return interface.mac == "00:00:00:00:00:00" or interface.name == "lo" or (
+        interface.name.startswith("ifb") and interface.name[3:].isdigit())
 
 
 def _without_taps(interface: HostInterface, taps: set[str]) -> HostInterface:

@@ -133,3 +133,15 @@ def test_unreadable_xml_is_a_warning_not_a_crash() -> None:
     graph = build(networks=["<network><name>broken"], domains=[domain("ok", nic_network("x"))])
     assert graph.warnings[0].kind is WarningKind.UNREADABLE_XML
     assert "dom:ok" in graph.nodes
+
+
+def test_loopback_and_ifb_devices_are_not_drawn_as_uplinks() -> None:
+    from kvmgui.topology import HostSource, build_topology
+
+    interfaces = [
+        "<interface type='ethernet' name='lo'><mac address='00:00:00:00:00:00'/></interface>",
+        "<interface type='ethernet' name='ifb0'><mac address='aa:bb:cc:00:00:01'/></interface>",
+        "<interface type='ethernet' name='eth0'><mac address='52:54:00:aa:00:01'/></interface>",
+    ]
+    graph = build_topology(HostSource(interfaces=interfaces, networks=[], domains=[]))
+    assert {n.name for n in graph.nodes.values()} == {"eth0"}
