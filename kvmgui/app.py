@@ -16,6 +16,7 @@ from kvmgui.ui.actions.connection_manager import ConnectionManager
 from kvmgui.ui.actions.controller import ActionsController
 from kvmgui.ui.details.leases_page import LeasesPage
 from kvmgui.ui.editors.install import install_editors
+from kvmgui.ui.perf.install import install_performance
 from kvmgui.ui.dialogs.auth_dialog import AuthPrompter
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.main_window import MainWindow
@@ -80,6 +81,9 @@ class Application:
                                      QCoreApplication.translate("Application", "DHCP leases"))
         self.topology = install_topology(self.window, self.model)
         self.editors = install_editors(self.window, self.model)
+        self.performance = install_performance(self.window, self.model)
+        self.window.view_menu.addSeparator()
+        self.window.view_menu.addAction(self.performance.sparklines_action)
         # After every feature: the layout it restores names their toolbars and columns.
         self.window_state = WindowStateKeeper(self.window, QSettings()) if keep_layout else None
         qapp = QApplication.instance()

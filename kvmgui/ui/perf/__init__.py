@@ -1,0 +1,1 @@
+"""Live performance: charts, the domain Performance page, the host CPU page, sparklines."""
