@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kvmgui import log
 from kvmgui.i18n import install_translations
@@ -77,11 +77,18 @@ class Application:
         self.window = MainWindow(self.model, self.preferences)
         self.credentials.dialog_parent = self.window
         self.actions = ActionsController(self.window, self.model, self.connections)
-        self.window.details.add_page(LeasesPage(self.model),
+        leases = LeasesPage(self.model)
+        self.window.details.add_page(leases,
                                      QCoreApplication.translate("Application", "DHCP leases"))
         self.topology = install_topology(self.window, self.model)
         self.editors = install_editors(self.window, self.model)
         self.performance = install_performance(self.window, self.model)
+        # Names for --tab (stable across languages, unlike the tab titles).
+        for page, name in ((self.window.details.page, "summary"), (leases, "leases"),
+                           (self.topology, "topology"),
+                           (self.performance.performance_page, "performance"),
+                           (self.performance.host_page, "host-cpu")):
+            page.setObjectName(name)
         self.window.view_menu.addSeparator()
         self.window.view_menu.addAction(self.performance.sparklines_action)
         # After every feature: the layout it restores names their toolbars and columns.
@@ -124,23 +131,42 @@ class Application:
             QTimer.singleShot(0, callback)
 
 
-def take_screenshot(app: Application, path: str, select: str | None) -> None:
+def show_requested(app: Application, select: str | None, tab: str | None) -> None:
+    """--select and --tab: make an object current and bring one of its details tabs forward."""
     if select:
         index = app.model.find_by_name(select)
         if index.isValid():
             app.window.select(index)
         else:
             log.app.warning("--select: no object named %s", select)
+    if tab:
+        tabs = app.window.details.tabs
+        page = next((tabs.widget(i) for i in range(tabs.count())
+                     if tabs.widget(i).objectName() == tab and tabs.isTabVisible(i)), None)
+        if page is None:
+            log.app.warning("--tab: no %s tab for the current row", tab)
+        else:
+            tabs.setCurrentWidget(page)
+
+
+def take_screenshot(app: Application, args: argparse.Namespace) -> None:
+    """Render the window (or, with --edit, the editor it opens) to args.screenshot and exit."""
+    show_requested(app, args.select, args.tab)
+    target: list[QWidget] = [app.window]
+    if args.edit:
+        app.editors.editorOpened.connect(lambda dialog: target.__setitem__(0, dialog))
+        app.editors.edit_current()
 
     def grab() -> None:
-        if not app.window.grab().save(path):
-            log.app.error("cannot write screenshot to %s", path)
+        if not target[0].grab().save(args.screenshot):
+            log.app.error("cannot write screenshot to %s", args.screenshot)
             QApplication.exit(1)
             return
-        log.app.info("screenshot written to %s", path)
+        log.app.info("screenshot written to %s", args.screenshot)
         QApplication.exit(0)
 
-    QTimer.singleShot(300, grab)  # let the details pane's throttled refresh run first
+    # Let throttled refreshes, charts (a few samples) and editors (their XML read) arrive first.
+    QTimer.singleShot(args.screenshot_delay_ms, grab)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -156,14 +182,14 @@ def run(args: argparse.Namespace) -> int:
                                      ConnectionSettings(QSettings()).load())
     app = Application(uris, idle, keep_layout=not args.screenshot)
     if args.screenshot:
-        app.when_settled(lambda: take_screenshot(app, args.screenshot, args.select))
+        app.when_settled(lambda: take_screenshot(app, args))
         def give_up() -> None:
             log.app.error("screenshot: connections did not settle in time")
             QApplication.exit(2)
 
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
-    elif args.select:
-        app.when_settled(lambda: app.window.select(app.model.find_by_name(args.select)))
+    elif args.select or args.tab:
+        app.when_settled(lambda: show_requested(app, args.select, args.tab))
     app.start()
     app.window.show()
     return qapp.exec()

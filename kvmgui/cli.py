@@ -37,6 +37,14 @@ def gui_parser() -> argparse.ArgumentParser:
                              "then exit")
     parser.add_argument("--select", metavar="NAME",
                         help="select the object (or connection URI) named NAME first")
+    parser.add_argument("--tab", choices=["summary", "performance", "host-cpu", "topology",
+                                          "leases"],
+                        help="show this details tab of the selected object")
+    parser.add_argument("--edit", action="store_true",
+                        help="with --screenshot: open the editor of the selected object and "
+                             "render the editor instead of the main window")
+    parser.add_argument("--screenshot-delay-ms", type=int, default=300, metavar="MS",
+                        help="with --screenshot: wait this long after loading (charts fill up)")
     parser.add_argument("--version", action="version", version=f"kvmgui {__version__}")
     return parser
 

@@ -61,3 +61,17 @@ def test_real_x11_window_under_xvfb(tmp_path: Path) -> None:
                             env=env, text=True, capture_output=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert png_size(shot) == (1280, 800)
+
+
+def test_screenshot_of_a_details_tab_and_of_an_editor(tmp_path: Path) -> None:
+    tab = tmp_path / "topology.png"
+    result = run_kvmgui("--demo", "--select", "web01", "--tab", "topology", "--screenshot",
+                        str(tab), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "--tab: no" not in result.stderr
+    editor = tmp_path / "editor.png"
+    result = run_kvmgui("--demo", "--select", "web01", "--edit", "--screenshot-delay-ms", "1500",
+                        "--screenshot", str(editor), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert png_size(tab) == (1280, 800)
+    assert png_size(editor) != (1280, 800)  # the editor dialog, not the main window

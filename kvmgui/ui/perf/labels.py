@@ -6,7 +6,7 @@ from kvmgui.stats.placement import VcpuPlacement
 
 # Time windows the Performance page offers, seconds.
 WINDOWS_S = (60, 300, 900, 1800, 3600)
-DEFAULT_WINDOW_S = 300
+DEFAULT_WINDOW_S = 60  # a live view: the last minute, like virt-manager; longer on demand
 # Sampling intervals offered, seconds (the minimum is SamplingConfig's MIN_INTERVAL_S).
 INTERVALS_S = (0.5, 1.0, 2.0, 5.0, 10.0)
 
