@@ -15,7 +15,7 @@ APT_PACKAGES := python3-venv libvirt-dev pkg-config gcc python3-dev \
 	qemu-system-x86 qemu-utils dnsmasq-base osinfo-db \
 	desktop-file-utils appstream
 
-.PHONY: run test unit gui integration perf deps install uninstall clean
+.PHONY: run test unit gui integration perf deps install uninstall screenshots clean
 
 run: $(STAMP_PIP)
 	$(VENV)/bin/kvmgui $(ARGS)
@@ -64,6 +64,10 @@ install: $(STAMP_APT)
 
 uninstall:
 	packaging/uninstall-user.sh
+
+# README screenshots of the demo host, light and dark (Qt offscreen).
+screenshots: $(STAMP_PIP)
+	packaging/screenshots.sh $(VENV)/bin/kvmgui docs/screenshots
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
