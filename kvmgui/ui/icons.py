@@ -109,7 +109,44 @@ def _shape(shape: str, colour: str, dark: bool = False) -> QIcon:
     elif shape == "computer":
         p.drawRoundedRect(QRectF(4, 5, 24, 16), 2, 2)
         p.drawRect(QRectF(12, 22, 8, 4))
+    elif shape == "power":  # the power symbol, open at the top
+        pen = QPen(QColor(colour), 4)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        p.setPen(pen)
+        p.drawArc(QRectF(6, 7, 20, 20), 60 * 16, -300 * 16)
+        p.drawLine(QPointF(16, 4), QPointF(16, 15))
+    elif shape == "reboot":  # a circular arrow
+        pen = QPen(QColor(colour), 4)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        p.setPen(pen)
+        p.drawArc(QRectF(6, 6, 20, 20), 90 * 16, 270 * 16)
+        p.setPen(QPen(QColor(_OUTLINE[dark]), 1.5))
+        p.drawPolygon(QPolygonF([QPointF(14, 1), QPointF(22, 6), QPointF(14, 11)]))
+    elif shape == "bin":
+        p.drawRoundedRect(QRectF(8, 10, 16, 18), 2, 2)
+        p.drawRoundedRect(QRectF(5, 6, 22, 4), 1, 1)
+        p.drawRect(QRectF(13, 3, 6, 3))
+    elif shape == "terminal":  # a screen with a prompt
+        p.drawRoundedRect(QRectF(3, 5, 26, 19), 2, 2)
+        p.drawRect(QRectF(12, 25, 8, 3))
+        p.setPen(QPen(QColor("#7ee787"), 2.5))
+        p.drawPolyline(QPolygonF([QPointF(8, 10), QPointF(12, 14), QPointF(8, 18)]))
+        p.drawLine(QPointF(14, 18), QPointF(20, 18))
     return _finish(pixmap, p)
+
+
+# Toolbar and menu actions: (shape, colour) drawn by _shape, like the tree's state icons.
+_ACTION_SHAPES = {
+    "start": ("play", GREEN), "resume": ("play", GREEN), "pause": ("pause", AMBER),
+    "shutdown": ("power", GREY), "force-off": ("power", RED), "reboot": ("reboot", BLUE),
+    "save": ("saved", BLUE), "delete": ("bin", RED), "console": ("terminal", "#2b2f36"),
+}
+
+
+def action_icon(name: str, dark: bool | None = None) -> QIcon:
+    """Icons for start, shutdown, reboot, force-off, pause, resume, save, delete, console."""
+    shape, colour = _ACTION_SHAPES[name]
+    return _shape(shape, colour, _dark(dark))
 
 
 def domain_icon(info: DomainInfo, dark: bool | None = None) -> QIcon:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kvmgui.actions_logic import DomainAction, disk_choices, domain_can
 from kvmgui.ui.actions import console
-from kvmgui.ui.actions.action_icons import action_icon
+from kvmgui.ui.icons import action_icon
 from kvmgui.ui.actions.base import ObjectActions, Spec
 from kvmgui.ui.actions.runner import Task
 from kvmgui.ui.actions.selection import Selected, pools_of
@@ -28,32 +28,34 @@ class DomainActions(ObjectActions):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        t = self.tr
-        self.add(A.CONSOLE, t("Open &console"), self.open_console, "Ctrl+O",
-                 action_icon("console"), t("Open the graphical console (or say how to reach it)"))
+        self.add(A.CONSOLE, self.tr("Open &console"), self.open_console, "Ctrl+O",
+                 action_icon("console"),
+                 self.tr("Open the graphical console (or say how to reach it)"))
         simple = (  # key, text, shortcut, icon, tooltip
-            (A.START, t("&Start"), "Ctrl+Shift+S", "start",
-             t("Start (a saved domain resumes from its saved state)")),
-            (A.SHUTDOWN, t("Shut &down"), "Ctrl+Shift+D", "shutdown",
-             t("Ask the guest to shut down (ACPI)")),
-            (A.REBOOT, t("&Reboot"), "Ctrl+Shift+R", "reboot", t("Ask the guest to reboot")),
-            (A.FORCE_OFF, t("&Force off"), "Ctrl+Shift+K", "force-off",
-             t("Stop at once, like pulling the power plug")),
-            (A.PAUSE, t("&Pause"), "Ctrl+Shift+P", "pause",
-             t("Freeze the guest's vCPUs (it keeps its memory)")),
-            (A.RESUME, t("R&esume"), "Ctrl+Shift+U", "resume", t("Let a paused guest run again")),
-            (A.SAVE, t("Sa&ve"), "Ctrl+Shift+M", "save",
-             t("Managed save: write memory to disk and stop; Start restores it")),
-            (A.DISCARD_SAVE, t("Discard saved state"), "", "",
-             t("Delete the saved memory image; the next start boots afresh")),
-            (A.AUTOSTART_ON, t("Enable autostart"), "", "", t("Start with the host")),
-            (A.AUTOSTART_OFF, t("Disable autostart"), "", "", ""),
+            (A.START, self.tr("&Start"), "Ctrl+Shift+S", "start",
+             self.tr("Start (a saved domain resumes from its saved state)")),
+            (A.SHUTDOWN, self.tr("Shut &down"), "Ctrl+Shift+D", "shutdown",
+             self.tr("Ask the guest to shut down (ACPI)")),
+            (A.REBOOT, self.tr("&Reboot"), "Ctrl+Shift+R", "reboot",
+             self.tr("Ask the guest to reboot")),
+            (A.FORCE_OFF, self.tr("&Force off"), "Ctrl+Shift+K", "force-off",
+             self.tr("Stop at once, like pulling the power plug")),
+            (A.PAUSE, self.tr("&Pause"), "Ctrl+Shift+P", "pause",
+             self.tr("Freeze the guest's vCPUs (it keeps its memory)")),
+            (A.RESUME, self.tr("R&esume"), "Ctrl+Shift+U", "resume",
+             self.tr("Let a paused guest run again")),
+            (A.SAVE, self.tr("Sa&ve"), "Ctrl+Shift+M", "save",
+             self.tr("Managed save: write memory to disk and stop; Start restores it")),
+            (A.DISCARD_SAVE, self.tr("Discard saved state"), "", "",
+             self.tr("Delete the saved memory image; the next start boots afresh")),
+            (A.AUTOSTART_ON, self.tr("Enable autostart"), "", "", self.tr("Start with the host")),
+            (A.AUTOSTART_OFF, self.tr("Disable autostart"), "", "", ""),
         )
         for key, text, shortcut, icon, tip in simple:
             self.add(key, text, self.handler(self.run_domain_action, key), shortcut,
                      action_icon(icon) if icon else None, tip)
-        self.add(A.DELETE, t("De&lete…"), self.delete, "Del", action_icon("delete"),
-                 t("Delete the domain, and the storage you choose"))
+        self.add(A.DELETE, self.tr("De&lete…"), self.delete, "Del", action_icon("delete"),
+                 self.tr("Delete the domain, and the storage you choose"))
 
     def can(self, key: Any, item: Selected) -> bool:
         if key is A.CONSOLE and len(self.selected()) != 1:
@@ -71,37 +73,38 @@ class DomainActions(ObjectActions):
                         "domain", question, detail, until)
 
     def _spec(self, key: DomainAction) -> Spec:
-        t = self.tr
         specs: dict[DomainAction, Spec] = {
-            A.START: Spec(jobs.domain_start, t("Start"), t("starting…"),
-                      lambda n: t("Start %n domain(s)?", "", n), ""),
-            A.SHUTDOWN: Spec(jobs.domain_shutdown, t("Shut down"), t("shutting down…"),
-                         lambda n: t("Shut down %n domain(s)?", "", n),
-                         t("Each guest is asked to shut down; it may take a while or ignore it.")),
-            A.REBOOT: Spec(jobs.domain_reboot, t("Reboot"), t("rebooting…"),
-                       lambda n: t("Reboot %n domain(s)?", "", n), ""),
-            A.FORCE_OFF: Spec(jobs.domain_force_off, t("Force off"), t("forcing off…"),
-                          lambda n: t("Force off %n domain(s)?", "", n),
-                          t("Like pulling the power plug: data the guest has not written "
-                            "is lost.")),
-            A.PAUSE: Spec(jobs.domain_pause, t("Pause"), t("pausing…"),
-                      lambda n: t("Pause %n domain(s)?", "", n), ""),
-            A.RESUME: Spec(jobs.domain_resume, t("Resume"), t("resuming…"),
-                       lambda n: t("Resume %n domain(s)?", "", n), ""),
-            A.SAVE: Spec(jobs.domain_save, t("Save"), t("saving…"),
-                     lambda n: t("Save %n domain(s) to disk and stop them?", "", n),
-                     t("Start restores each saved domain where it left off.")),
-            A.DISCARD_SAVE: Spec(jobs.domain_discard_save, t("Discard saved state"),
-                                 t("discarding…"),
-                             lambda n: t("Discard the saved state of %n domain(s)?", "", n),
-                             t("The saved memory is deleted: the next start boots afresh, as "
-                               "after a power cut.")),
+            A.START: Spec(jobs.domain_start, self.tr("Start"), self.tr("starting…"),
+                      lambda n: self.tr("Start %n domain(s)?", "", n), ""),
+            A.SHUTDOWN: Spec(jobs.domain_shutdown, self.tr("Shut down"), self.tr("shutting down…"),
+                         lambda n: self.tr("Shut down %n domain(s)?", "", n),
+                         self.tr("Each guest is asked to shut down; it may take a while or "
+                                 "ignore it.")),
+            A.REBOOT: Spec(jobs.domain_reboot, self.tr("Reboot"), self.tr("rebooting…"),
+                       lambda n: self.tr("Reboot %n domain(s)?", "", n), ""),
+            A.FORCE_OFF: Spec(jobs.domain_force_off, self.tr("Force off"), self.tr("forcing off…"),
+                          lambda n: self.tr("Force off %n domain(s)?", "", n),
+                          self.tr("Like pulling the power plug: data the guest has not written "
+                                  "is lost.")),
+            A.PAUSE: Spec(jobs.domain_pause, self.tr("Pause"), self.tr("pausing…"),
+                      lambda n: self.tr("Pause %n domain(s)?", "", n), ""),
+            A.RESUME: Spec(jobs.domain_resume, self.tr("Resume"), self.tr("resuming…"),
+                       lambda n: self.tr("Resume %n domain(s)?", "", n), ""),
+            A.SAVE: Spec(jobs.domain_save, self.tr("Save"), self.tr("saving…"),
+                     lambda n: self.tr("Save %n domain(s) to disk and stop them?", "", n),
+                     self.tr("Start restores each saved domain where it left off.")),
+            A.DISCARD_SAVE: Spec(jobs.domain_discard_save, self.tr("Discard saved state"),
+                                 self.tr("discarding…"),
+                             lambda n: self.tr("Discard the saved state of %n domain(s)?", "", n),
+                             self.tr("The saved memory is deleted: the next start boots afresh, as "
+                                     "after a power cut.")),
             A.AUTOSTART_ON: Spec(lambda c, u: jobs.domain_set_autostart(c, u, True),
-                             t("Enable autostart"), t("setting autostart…"),
-                             lambda n: t("Start %n domain(s) with the host?", "", n), ""),
+                             self.tr("Enable autostart"), self.tr("setting autostart…"),
+                             lambda n: self.tr("Start %n domain(s) with the host?", "", n), ""),
             A.AUTOSTART_OFF: Spec(lambda c, u: jobs.domain_set_autostart(c, u, False),
-                              t("Disable autostart"), t("setting autostart…"),
-                              lambda n: t("Stop starting %n domain(s) with the host?", "", n), ""),
+                              self.tr("Disable autostart"), self.tr("setting autostart…"),
+                              lambda n: self.tr("Stop starting %n domain(s) with the host?", "",
+                                                n), ""),
         }
         return specs[key]
 
@@ -153,10 +156,9 @@ def _delete_job(uuid: str, keys: list[str]) -> jobs.Job:
 def _judge_delete(failures: list[jobs.VolumeFailure], chosen: int) -> str:
     """A note for the summary, or an error when some chosen volumes remain (runs on the worker)."""
     if failures:
-        raise VolumesNotDeleted(_tr("Domain deleted, but not these volumes: %s") % "; ".join(
+        raise VolumesNotDeleted(QCoreApplication.translate(
+            "DomainActions", "Domain deleted, but not these volumes: %s") % "; ".join(
             f"{f.name}: {f.message}" for f in failures))
-    return _tr("deleted with %n volume(s)", chosen) if chosen else ""
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("DomainActions", text, "", n)
+    if not chosen:
+        return ""
+    return QCoreApplication.translate("DomainActions", "deleted with %n volume(s)", "", chosen)
