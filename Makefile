@@ -13,9 +13,9 @@ APT_PACKAGES := python3-venv libvirt-dev pkg-config gcc python3-dev \
 	libxkbcommon-x11-0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xfixes0 \
 	libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients \
 	qemu-system-x86 qemu-utils dnsmasq-base osinfo-db \
-	desktop-file-utils appstream
+	desktop-file-utils appstream fonts-noto-cjk
 
-.PHONY: run test unit gui integration perf deps install uninstall screenshots clean
+.PHONY: run test unit gui integration perf deps install uninstall screenshots translations clean
 
 run: $(STAMP_PIP)
 	$(VENV)/bin/kvmgui $(ARGS)
@@ -64,6 +64,10 @@ install: $(STAMP_APT)
 
 uninstall:
 	packaging/uninstall-user.sh
+
+# Refresh resources/translations from the sources (then translate the new .ts entries).
+translations: $(STAMP_PIP)
+	$(PY) packaging/update_translations.py
 
 # README screenshots of the demo host, light and dark (Qt offscreen).
 screenshots: $(STAMP_PIP)

@@ -5,11 +5,13 @@ English messages with a `template` and `args`; `translate_template` runs them th
 catalogue under the context "Messages".
 """
 
+import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from kvmgui import log
+from kvmgui.message import Message
 from kvmgui.resources_path import resource
 
 
@@ -28,6 +30,41 @@ def install_translations(app: QCoreApplication, lang: str | None) -> QLocale:
     return locale
 
 
+class TranslationContext:
+    """A translation context for module-level code, named by a subclass: after
+    ``class Summary(TranslationContext): ...``, ``Summary.tr("Memory")`` translates "Memory"
+    under the context "Summary" -- and lupdate files a ``Summary.tr("...")`` call under that
+    same context (a module-level helper taking the text as a variable would hide it).
+    """
+
+    @classmethod
+    def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate(cls.__name__, text, disambiguation, n)
+
+
+# CJK translations append the mnemonic: "文件(&F)" for "&File".
+_APPENDED_MNEMONIC = re.compile(r"\(&[^&\s]\)")
+
+
+def without_appended_mnemonic(text: str) -> str:
+    """`text` without a "(&F)" mnemonic and "…": for a toolbar button, where Qt removes only the
+    "&" and would show "文件(F)"."""
+    return _APPENDED_MNEMONIC.sub("", text).replace("…", "").strip()
+
+
 def translate_template(template: str, args: Iterable[tuple[str, object]] = ()) -> str:
-    """Translate a "{name}"-style message template from a pure layer, then fill in `args`."""
-    return QCoreApplication.translate("Messages", template).format(**dict(args))
+    """Translate a "{name}"-style message template from a pure layer, then fill in `args`
+    (an argument that is a Message is translated the same way first)."""
+    values = {name: _argument(value) for name, value in args}
+    try:
+        return QCoreApplication.translate("Messages", template).format(**values)
+    except (KeyError, IndexError, ValueError):  # a broken translation must not hide the message
+        return template.format(**values)
+
+
+def translate_message(message: Message) -> str:
+    return translate_template(message.template, message.args)
+
+
+def _argument(value: object) -> object:
+    return translate_message(value) if isinstance(value, Message) else value

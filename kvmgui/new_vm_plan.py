@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from kvmgui.message import Message
 from kvmgui.osinfo import GENERIC_OS, OsEntry
 from kvmgui.xml import (
     Disk,
@@ -106,7 +107,7 @@ class NewVmPlan:
 def plan_problems(plan: NewVmPlan) -> list[Problem]:
     """Everything wrong with the answers, each naming the wizard field it is about."""
     problems = Problems()
-    check_name(problems, plan.name, "virtual machine")
+    check_name(problems, plan.name, Message.of("virtual machine"))
     if plan.name in plan.existing_names:
         problems.error("name", "A virtual machine named {name} already exists.", name=plan.name)
     if plan.memory_mib < 1:

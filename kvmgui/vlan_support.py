@@ -25,9 +25,11 @@ from collections.abc import Mapping
 from kvmgui.topology.attach import (
     LINUX_BRIDGE_VLAN_SINCE,
     ConnectionKind,
+    VlanSource,
     resolve_attachment,
 )
 from kvmgui.topology.inputs import LibvirtVersion
+from kvmgui.topology.labels import vlan_source_word
 from kvmgui.topology.readers import TopologyXmlError, read_domain, read_network
 from kvmgui.xml import Domain, Network, Problem
 
@@ -72,25 +74,27 @@ def nic_vlan_problems(
         vlan = attachment.requested_vlan
         if vlan is None or attachment.vlan_applied or attachment.network_missing:
             continue  # (a network we do not know could be anything: no guess)
-        source = attachment.vlan_source.value if attachment.vlan_source else "interface"
+        source = vlan_source_word(attachment.vlan_source or VlanSource.INTERFACE)
         args: dict[str, object] = {"number": nic.index + 1, "vlan": vlan.describe(),
                                    "source": source, "version": version_text(version)}
+        field = f"interface[{nic.index}].vlan"
         if attachment.kind is ConnectionKind.LINUX_BRIDGE:
-            template = ("Interface {number}: {vlan} (from the {source}) is not applied: "
-                        "libvirt {version} tags ports on Linux bridges only from {since}, "
-                        "and it will refuse to start the guest.")
-            args["since"] = version_text(LINUX_BRIDGE_VLAN_SINCE)
+            problems.append(Problem.warning(
+                field, "Interface {number}: {vlan} (from the {source}) is not applied: "
+                "libvirt {version} tags ports on Linux bridges only from {since}, "
+                "and it will refuse to start the guest.",
+                since=version_text(LINUX_BRIDGE_VLAN_SINCE), **args))
         elif attachment.kind is ConnectionKind.MACVTAP:
-            template = ("Interface {number}: {vlan} (from the {source}) is not applied: "
-                        "libvirt tags macvtap ports only in passthrough mode, not in {mode} "
-                        "mode, and it will refuse to start the guest.")
-            args["mode"] = attachment.direct_mode or ""
+            problems.append(Problem.warning(
+                field, "Interface {number}: {vlan} (from the {source}) is not applied: "
+                "libvirt tags macvtap ports only in passthrough mode, not in {mode} "
+                "mode, and it will refuse to start the guest.",
+                mode=attachment.direct_mode or "", **args))
         else:
-            template = ("Interface {number}: {vlan} (from the {source}) is not applied: "
-                        "libvirt does not tag {kind} connections, and it will refuse to "
-                        "start the guest.")
-            args["kind"] = attachment.kind.value
-        problems.append(Problem.warning(f"interface[{nic.index}].vlan", template, **args))
+            problems.append(Problem.warning(
+                field, "Interface {number}: {vlan} (from the {source}) is not applied: "
+                "libvirt does not tag {kind} connections, and it will refuse to "
+                "start the guest.", kind=attachment.kind.value, **args))
     return problems
 
 

@@ -1,15 +1,23 @@
 """Warnings about the host's wiring: each one names the objects (node ids) it is about.
 
-Messages are plain English sentences; the UI layer translates them.
+Each warning's `message` is an English sentence; its `template` and `args` let the UI
+translate it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from kvmgui.topology.attach import LINUX_BRIDGE_VLAN_SINCE, Attachment, ConnectionKind
+from kvmgui.message import Message
+from kvmgui.topology.attach import (
+    LINUX_BRIDGE_VLAN_SINCE,
+    Attachment,
+    ConnectionKind,
+    VlanSource,
+)
 from kvmgui.topology.facts import HostInterfaceKind
 from kvmgui.topology.host import HostView
+from kvmgui.topology.labels import vlan_source_word
 from kvmgui.topology.model import (
     TopologyWarning,
     WarningKind,
@@ -35,10 +43,10 @@ def version_text(version: tuple[int, int, int]) -> str:
     return ".".join(str(part) for part in version)
 
 
-def nic_label(attachment: Attachment) -> str:
+def nic_label(attachment: Attachment) -> Message:
     nic = attachment.nic
     name = nic.target_dev or nic.mac or f"#{nic.index}"
-    return f"{attachment.domain.name} NIC {name}"
+    return Message.of("{domain} NIC {nic}", domain=attachment.domain.name, nic=name)
 
 
 def _bridges_without_uplink(view: HostView) -> list[TopologyWarning]:
@@ -52,10 +60,10 @@ def _bridges_without_uplink(view: HostView) -> list[TopologyWarning]:
             node_id_for_network(n.name) for n in view.networks.values() if n.bridge == bridge.name
         )
         warnings.append(
-            TopologyWarning(
+            TopologyWarning.of(
                 WarningKind.BRIDGE_WITHOUT_UPLINK,
-                f"Bridge {bridge.name} has no uplink: guests on it reach only each other "
-                "and the host.",
+                Message.of("Bridge {bridge} has no uplink: guests on it reach only each other "
+                           "and the host.", bridge=bridge.name),
                 (node_id_for_interface(bridge.name), *users),
             )
         )
@@ -72,10 +80,11 @@ def _duplicate_vlan_devices(view: HostView) -> list[TopologyWarning]:
         ):
             by_parent_tag[(interface.vlan_parent, interface.vlan_tag)].append(interface.name)
     return [
-        TopologyWarning(
+        TopologyWarning.of(
             WarningKind.DUPLICATE_VLAN,
-            f"{' and '.join(sorted(names))} both use VLAN {tag} on {parent}; "
-            "Linux allows only one VLAN device per tag and parent.",
+            Message.of("{devices} both use VLAN {tag} on {parent}; Linux allows only one VLAN "
+                       "device per tag and parent.", devices=_and_list(sorted(names)), tag=tag,
+                       parent=parent),
             tuple(node_id_for_interface(name) for name in sorted(names)),
         )
         for (parent, tag), names in sorted(by_parent_tag.items())
@@ -92,9 +101,10 @@ def _missing_network_bridges(view: HostView) -> list[TopologyWarning]:
         if bridge in view.interfaces:
             continue
         warnings.append(
-            TopologyWarning(
+            TopologyWarning.of(
                 WarningKind.MISSING_BRIDGE,
-                f"Network {network.name} uses bridge {bridge}, which this host does not have.",
+                Message.of("Network {network} uses bridge {bridge}, which this host does not "
+                           "have.", network=network.name, bridge=bridge),
                 (node_id_for_network(network.name), node_id_for_interface(bridge)),
             )
         )
@@ -108,29 +118,34 @@ def _nic_warnings(view: HostView, attachment: Attachment) -> list[TopologyWarnin
     warnings = []
     if attachment.network_missing:
         warnings.append(
-            TopologyWarning(
+            TopologyWarning.of(
                 WarningKind.MISSING_NETWORK,
-                f"{label} uses network {nic.network}, which does not exist.",
+                Message.of("{nic} uses network {network}, which does not exist.", nic=label,
+                           network=nic.network),
                 (vnic, node_id_for_network(str(nic.network))),
             )
         )
     elif attachment.network is not None and not attachment.network.active:
         network = attachment.network.name
         warnings.append(
-            TopologyWarning(
+            TopologyWarning.of(
                 WarningKind.INACTIVE_NETWORK,
-                f"{label} is on network {network}, which is not active: "
-                + ("the NIC is disconnected." if attachment.domain.active
-                   else "the domain will not start until the network is started."),
+                Message.of("{nic} is on network {network}, which is not active: the NIC is "
+                           "disconnected.", nic=label, network=network)
+                if attachment.domain.active else
+                Message.of("{nic} is on network {network}, which is not active: the domain "
+                           "will not start until the network is started.", nic=label,
+                           network=network),
                 (vnic, node_id_for_network(network)),
             )
         )
     if attachment.portgroup_missing and attachment.network is not None:
         warnings.append(
-            TopologyWarning(
+            TopologyWarning.of(
                 WarningKind.MISSING_PORTGROUP,
-                f"{label} asks for portgroup {nic.portgroup}, which network "
-                f"{attachment.network.name} does not have.",
+                Message.of("{nic} asks for portgroup {portgroup}, which network {network} does "
+                           "not have.", nic=label, portgroup=nic.portgroup,
+                           network=attachment.network.name),
                 (vnic, node_id_for_network(attachment.network.name)),
             )
         )
@@ -138,10 +153,10 @@ def _nic_warnings(view: HostView, attachment: Attachment) -> list[TopologyWarnin
     on_network_bridge = attachment.network is not None and attachment.network.bridge is not None
     if not attachment.bridge_exists and not on_network_bridge:
         warnings.append(
-            TopologyWarning(
+            TopologyWarning.of(
                 WarningKind.MISSING_BRIDGE,
-                f"{label} is plugged into bridge {attachment.bridge}, which this host "
-                "does not have.",
+                Message.of("{nic} is plugged into bridge {bridge}, which this host does not "
+                           "have.", nic=label, bridge=attachment.bridge),
                 (vnic, node_id_for_interface(str(attachment.bridge))),
             )
         )
@@ -153,29 +168,35 @@ def _nic_warnings(view: HostView, attachment: Attachment) -> list[TopologyWarnin
 def _vlan_not_applied(view: HostView, attachment: Attachment) -> TopologyWarning:
     vlan = attachment.requested_vlan
     assert vlan is not None
-    source = attachment.vlan_source.value if attachment.vlan_source else "interface"
+    source = attachment.vlan_source or VlanSource.INTERFACE
     objects = [attachment.vnic_id]
-    if source == "portgroup" and attachment.network and attachment.portgroup:
+    if source is VlanSource.PORTGROUP and attachment.network and attachment.portgroup:
         objects.append(node_id_for_portgroup(attachment.network.name, attachment.portgroup.name))
-    elif source == "network" and attachment.network:
+    elif source is VlanSource.NETWORK and attachment.network:
         objects.append(node_id_for_network(attachment.network.name))
     kind = attachment.kind
     if kind is ConnectionKind.LINUX_BRIDGE:
-        why = (
-            f"libvirt {version_text(view.version)} applies VLAN tags on Linux bridges only "
-            f"from {version_text(LINUX_BRIDGE_VLAN_SINCE)}"
-        )
+        why = Message.of("libvirt {version} applies VLAN tags on Linux bridges only from {since}",
+                         version=version_text(view.version),
+                         since=version_text(LINUX_BRIDGE_VLAN_SINCE))
     elif kind is ConnectionKind.MACVTAP:
-        why = (
-            "libvirt applies VLAN tags to macvtap only in passthrough mode, "
-            f"not in {attachment.direct_mode} mode"
-        )
+        why = Message.of("libvirt applies VLAN tags to macvtap only in passthrough mode, not in "
+                         "{mode} mode", mode=attachment.direct_mode)
     else:
-        why = f"libvirt does not apply VLAN tags to {kind.value} connections"
-    return TopologyWarning(
+        why = Message.of("libvirt does not apply VLAN tags to {kind} connections", kind=kind.value)
+    return TopologyWarning.of(
         WarningKind.VLAN_NOT_APPLIED,
-        f"{nic_label(attachment)} asks for {vlan.describe()} (from the {source}), but {why}. "
-        "The port is untagged, and libvirt refuses to start the guest with this setting "
-        "(\"vlan tag not supported for this connection type\").",
+        Message.of("{nic} asks for {vlan} (from the {source}), but {why}. The port is untagged, "
+                   "and libvirt refuses to start the guest with this setting (\"vlan tag not "
+                   "supported for this connection type\").", nic=nic_label(attachment),
+                   vlan=vlan.describe(), source=vlan_source_word(source), why=why),
         tuple(objects),
     )
+
+
+def _and_list(names: list[str]) -> Message:
+    """Names joined like "a and b" or "a and b and c", as a translatable phrase."""
+    text = Message.of("{first} and {second}", first=names[0], second=names[1])
+    for name in names[2:]:
+        text = Message.of("{first} and {second}", first=text, second=name)
+    return text

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from kvmgui.message import Message
 from kvmgui.topology.attach import Attachment, resolve_attachment
 from kvmgui.topology.facts import DomainFacts, HostInterface, HostInterfaceKind, NetworkFacts
 from kvmgui.topology.inputs import HostSource, LibvirtVersion
@@ -82,7 +83,7 @@ def read_host(source: HostSource) -> HostView:
         try:
             network = read_network(network_source.xml, network_source.active)
         except TopologyXmlError as error:
-            errors.append(_unreadable("network", "?", error))
+            errors.append(_unreadable(Message.of("network"), "?", error))
             continue
         networks[network.name] = network
     domains: list[DomainFacts] = []
@@ -98,7 +99,7 @@ def read_host(source: HostSource) -> HostView:
                 )
             )
         except TopologyXmlError as error:
-            errors.append(_unreadable("domain", domain_source.name, error))
+            errors.append(_unreadable(Message.of("domain"), domain_source.name, error))
     taps = {nic.target_dev for d in domains for nic in d.nics if nic.target_dev}
     interfaces = _merge_interfaces(source.interfaces, taps, errors)
     network_bridges = {
@@ -127,9 +128,12 @@ def read_host(source: HostSource) -> HostView:
     )
 
 
-def _unreadable(what: str, name: str, error: Exception) -> TopologyWarning:
-    return TopologyWarning(
-        WarningKind.UNREADABLE_XML, f"The XML of {what} {name} could not be read: {error}", (name,)
+def _unreadable(what: Message, name: str, error: Exception) -> TopologyWarning:
+    return TopologyWarning.of(
+        WarningKind.UNREADABLE_XML,
+        Message.of("The XML of {what} {name} could not be read: {error}", what=what, name=name,
+                   error=error),
+        (name,),
     )
 
 
@@ -143,7 +147,7 @@ def _merge_interfaces(
         try:
             own, *inner = read_host_interfaces(text)
         except TopologyXmlError as error:
-            errors.append(_unreadable("host interface", "?", error))
+            errors.append(_unreadable(Message.of("host interface"), "?", error))
             continue
         top[own.name] = own
         for interface in inner:

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from kvmgui.message import Message
 from kvmgui.topology.facts import VlanSpec
 from kvmgui.topology.inputs import LibvirtVersion
 
@@ -123,15 +124,29 @@ class Segment:
 
     @property
     def label(self) -> str:
-        vlan = f"VLAN {self.vlan}" if self.vlan is not None else "untagged"
-        return f"{self.title or self.bridge or self.id} · {vlan}"
+        return str(self.label_message)
+
+    @property
+    def label_message(self) -> Message:
+        where = self.title or self.bridge or self.id
+        if self.vlan is not None:
+            return Message.of("{where} · VLAN {vlan}", where=where, vlan=self.vlan)
+        return Message.of("{where} · untagged", where=where)
 
 
 @dataclass(frozen=True)
 class TopologyWarning:
+    """`message` is English; `template` and `args` are the same text for a UI to translate."""
+
     kind: WarningKind
     message: str
     objects: tuple[str, ...] = ()  # node ids (or names, for objects that have no node)
+    template: str = ""
+    args: tuple[tuple[str, str | Message], ...] = ()
+
+    @classmethod
+    def of(cls, kind: WarningKind, text: Message, objects: tuple[str, ...] = ()) -> TopologyWarning:
+        return cls(kind, str(text), objects, text.template, text.args)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ import math
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 
 from kvmgui.console_choice import CUSTOM_PLACEHOLDERS, ConsoleProgram, split_custom_command
+from kvmgui.i18n import TranslationContext
 from kvmgui.stats.config import DEFAULT_HISTORY_S, DEFAULT_INTERVAL_S, MIN_INTERVAL_S
 from kvmgui.ui.roles import Column
 from kvmgui.ui.settings import CONFIRM_DESTRUCTIVE_KEY, confirm_destructive
@@ -55,8 +56,8 @@ class PreferenceValues:
     console_command: str = ""  # used when console_program is CUSTOM
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Preferences", text)
+class PreferenceTexts(TranslationContext):
+    """Translation context of the preference checks."""
 
 
 def problems(values: PreferenceValues) -> list[str]:
@@ -64,18 +65,20 @@ def problems(values: PreferenceValues) -> list[str]:
     found = []
     interval = values.stats_interval_s
     if not math.isfinite(interval) or not MIN_INTERVAL_S <= interval <= MAX_INTERVAL_S:
-        found.append(_tr("The statistics interval must be between %s and %s seconds.")
-                     % (_number(MIN_INTERVAL_S), _number(MAX_INTERVAL_S)))
+        found.append(PreferenceTexts.tr("The statistics interval must be between %s and %s "
+                                        "seconds.") % (_number(MIN_INTERVAL_S),
+                                                       _number(MAX_INTERVAL_S)))
     history = values.history_s
     if not math.isfinite(history) or not MIN_HISTORY_S <= history <= MAX_HISTORY_S:
-        found.append(_tr("The history length must be between 1 minute and 24 hours."))
+        found.append(PreferenceTexts.tr("The history length must be between 1 minute and 24 "
+                                        "hours."))
     if Column.NAME in values.hidden_columns:
-        found.append(_tr("The Name column cannot be hidden."))
-    for what, name in ((_tr("storage pool"), values.default_pool),
-                       (_tr("network"), values.default_network)):
+        found.append(PreferenceTexts.tr("The Name column cannot be hidden."))
+    for what, name in ((PreferenceTexts.tr("storage pool"), values.default_pool),
+                       (PreferenceTexts.tr("network"), values.default_network)):
         if name != name.strip() or "/" in name:
-            found.append(_tr("The default %s name “%s” may not contain “/” or start or end "
-                             "with spaces.") % (what, name))
+            found.append(PreferenceTexts.tr("The default %s name “%s” may not contain “/” or "
+                                            "start or end with spaces.") % (what, name))
     if values.console_program is ConsoleProgram.CUSTOM:
         found.extend(_command_problems(values.console_command))
     return found
@@ -86,13 +89,13 @@ def _command_problems(command: str) -> list[str]:
         split_custom_command(command)
     except ValueError:
         if not command.strip():
-            return [_tr("Enter the custom console command, e.g. "
-                        "“remote-viewer {address}”.")]
-        return [_tr("The custom console command has a quote that is not closed.")]
+            return [PreferenceTexts.tr("Enter the custom console command, e.g. "
+                                       "“remote-viewer {address}”.")]
+        return [PreferenceTexts.tr("The custom console command has a quote that is not closed.")]
     unknown = sorted({part.split("}")[0] for part in command.split("{")[1:]
                       if "{" + part.split("}")[0] + "}" not in CUSTOM_PLACEHOLDERS})
     if unknown:
-        return [_tr("The custom console command may only use %s, not %s.")
+        return [PreferenceTexts.tr("The custom console command may only use %s, not %s.")
                 % (", ".join(CUSTOM_PLACEHOLDERS), ", ".join(f"{{{u}}}" for u in unknown))]
     return []
 

@@ -1,73 +1,73 @@
 """Translated display texts for states and kinds, in one place."""
 
-from PySide6.QtCore import QCoreApplication
 
+from kvmgui.i18n import TranslationContext
 from kvmgui.ui.roles import Category, Column
 from kvmgui.virt.snapshots import ConnectionState, DomainInfo, DomainState
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Texts", text)
+class Texts(TranslationContext):
+    """Translation context of the display texts."""
 
 
 def domain_state(info: DomainInfo) -> str:
     if info.state == DomainState.SHUTOFF and info.managed_save:
-        return _t("Saved")
+        return Texts.tr("Saved")
     return {
-        DomainState.NOSTATE: _t("No state"),
-        DomainState.RUNNING: _t("Running"),
-        DomainState.BLOCKED: _t("Idle"),
-        DomainState.PAUSED: _t("Paused"),
-        DomainState.SHUTDOWN: _t("Shutting down"),
-        DomainState.SHUTOFF: _t("Shut off"),
-        DomainState.CRASHED: _t("Crashed"),
-        DomainState.PMSUSPENDED: _t("Suspended"),
+        DomainState.NOSTATE: Texts.tr("No state"),
+        DomainState.RUNNING: Texts.tr("Running"),
+        DomainState.BLOCKED: Texts.tr("Idle"),
+        DomainState.PAUSED: Texts.tr("Paused"),
+        DomainState.SHUTDOWN: Texts.tr("Shutting down"),
+        DomainState.SHUTOFF: Texts.tr("Shut off"),
+        DomainState.CRASHED: Texts.tr("Crashed"),
+        DomainState.PMSUSPENDED: Texts.tr("Suspended"),
     }[info.state]
 
 
 def active(flag: bool) -> str:
-    return _t("Active") if flag else _t("Inactive")
+    return Texts.tr("Active") if flag else Texts.tr("Inactive")
 
 
 def yes_no(flag: bool) -> str:
-    return _t("Yes") if flag else _t("No")
+    return Texts.tr("Yes") if flag else Texts.tr("No")
 
 
 def connection_state(state: ConnectionState, message: str) -> str:
     if state == ConnectionState.CONNECTING:
-        return _t("Connecting…")
+        return Texts.tr("Connecting…")
     if state == ConnectionState.CONNECTED:
-        return _t("Connected")
+        return Texts.tr("Connected")
     if state == ConnectionState.DISCONNECTED:
-        return _t("Disconnected: %s") % message if message else _t("Disconnected")
-    return _t("Error: %s") % message
+        return Texts.tr("Disconnected: %s") % message if message else Texts.tr("Disconnected")
+    return Texts.tr("Error: %s") % message
 
 
 def forward_mode(mode: str) -> str:
-    return _t("isolated") if not mode else mode
+    return Texts.tr("isolated") if not mode else mode
 
 
 def category(cat: Category) -> str:
     return {
-        Category.DOMAINS: _t("Domains"),
-        Category.POOLS: _t("Storage pools"),
-        Category.NETWORKS: _t("Networks"),
-        Category.INTERFACES: _t("Host interfaces"),
+        Category.DOMAINS: Texts.tr("Domains"),
+        Category.POOLS: Texts.tr("Storage pools"),
+        Category.NETWORKS: Texts.tr("Networks"),
+        Category.INTERFACES: Texts.tr("Host interfaces"),
     }[cat]
 
 
 def column(col: Column) -> str:
     return {
-        Column.NAME: _t("Name"),
-        Column.STATE: _t("State"),
-        Column.VCPUS: _t("vCPUs"),
-        Column.MEMORY: _t("Memory"),
-        Column.AUTOSTART: _t("Autostart"),
-        Column.CAPACITY: _t("Capacity"),
-        Column.ALLOCATION: _t("Allocation"),
-        Column.FORWARD: _t("Forward / type"),
-        Column.BRIDGE: _t("Bridge"),
-        Column.VLAN: _t("VLAN"),
-        Column.CPU_USAGE: _t("CPU usage"),
-        Column.MEMORY_USAGE: _t("Memory usage"),
+        Column.NAME: Texts.tr("Name"),
+        Column.STATE: Texts.tr("State"),
+        Column.VCPUS: Texts.tr("vCPUs"),
+        Column.MEMORY: Texts.tr("Memory"),
+        Column.AUTOSTART: Texts.tr("Autostart"),
+        Column.CAPACITY: Texts.tr("Capacity"),
+        Column.ALLOCATION: Texts.tr("Allocation"),
+        Column.FORWARD: Texts.tr("Forward / type"),
+        Column.BRIDGE: Texts.tr("Bridge"),
+        Column.VLAN: Texts.tr("VLAN"),
+        Column.CPU_USAGE: Texts.tr("CPU usage"),
+        Column.MEMORY_USAGE: Texts.tr("Memory usage"),
     }[col]

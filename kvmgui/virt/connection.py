@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 import libvirt
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kvmgui import log
 from kvmgui.virt import auth, eventloop, fetch
@@ -28,10 +28,6 @@ _DOMAIN_EVENTS = (
     "VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED", "VIR_DOMAIN_EVENT_ID_METADATA_CHANGE",
     "VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE",
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Connection", text)
 
 
 class Connection(QObject):
@@ -148,7 +144,7 @@ class Connection(QObject):
         def call() -> Any:
             conn = self._conn
             if conn is None:
-                raise ConnectionError(_tr("Not connected to %s") % self.uri)
+                raise ConnectionError(self.tr("Not connected to %s") % self.uri)
             return job(conn)
         return call
 
@@ -207,7 +203,7 @@ class Connection(QObject):
 
     def _inventory_job(self) -> Inventory:
         if self._conn is None:
-            raise ConnectionError(_tr("Not connected to %s") % self.uri)
+            raise ConnectionError(self.tr("Not connected to %s") % self.uri)
         return fetch.inventory(self._conn, self.uri)
 
     def _refresh_job(self, kind: str, key: str,
@@ -215,7 +211,7 @@ class Connection(QObject):
         with self._pending_lock:
             self._pending.discard((kind, key))
         if self._conn is None:
-            raise ConnectionError(_tr("Not connected to %s") % self.uri)
+            raise ConnectionError(self.tr("Not connected to %s") % self.uri)
         try:
             return kind, key, read(self._conn)
         except libvirt.libvirtError as err:
@@ -270,10 +266,10 @@ class Connection(QObject):
 
     def _on_closed_by_peer(self, reason: int) -> None:
         reasons = {
-            libvirt.VIR_CONNECT_CLOSE_REASON_ERROR: _tr("connection error"),
-            libvirt.VIR_CONNECT_CLOSE_REASON_EOF: _tr("the daemon closed the connection"),
-            libvirt.VIR_CONNECT_CLOSE_REASON_KEEPALIVE: _tr("the daemon stopped answering"),
-            libvirt.VIR_CONNECT_CLOSE_REASON_CLIENT: _tr("closed by client"),
+            libvirt.VIR_CONNECT_CLOSE_REASON_ERROR: self.tr("connection error"),
+            libvirt.VIR_CONNECT_CLOSE_REASON_EOF: self.tr("the daemon closed the connection"),
+            libvirt.VIR_CONNECT_CLOSE_REASON_KEEPALIVE: self.tr("the daemon stopped answering"),
+            libvirt.VIR_CONNECT_CLOSE_REASON_CLIENT: self.tr("closed by client"),
         }
         if not self._want_open:
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from kvmgui.message import Message
 from kvmgui.xml.problems import (
     Problem,
     Problems,
@@ -17,9 +18,13 @@ if TYPE_CHECKING:
     from kvmgui.xml.domain import Domain
 
 
+# Element names as words of a sentence (the message shows the English name otherwise).
+_DEVICE_WORDS = {"disk": Message.of("disk"), "interface": Message.of("interface")}
+
+
 def validate_domain(domain: Domain, host_memory_kib: int | None) -> list[Problem]:
     problems = Problems()
-    check_name(problems, domain.name, "domain")
+    check_name(problems, domain.name, Message.of("domain"))
     _check_memory(problems, domain, host_memory_kib)
     _check_vcpus(problems, domain)
     _check_topology(problems, domain)
@@ -93,7 +98,7 @@ def _check_disks(problems: Problems, domain: Domain) -> None:
 
 def _check_interfaces(problems: Problems, domain: Domain) -> None:
     for index, nic in enumerate(domain.interfaces):
-        label = f"interface {index + 1}"
+        label = Message.of("interface {number}", number=index + 1)
         check_mac(problems, nic.mac, f"interface[{index}].mac", label)
         check_vlan_tags(problems, nic.vlan.tags, f"interface[{index}].", label)
 
@@ -114,7 +119,7 @@ def _check_boot(problems: Problems, domain: Domain) -> None:
         field = f"{device.tag}[{index}].boot_order"
         if order is None or order < 1:
             problems.error(field, "The boot order of {tag} {number} must be a number from 1.",
-                           tag=device.tag, number=index + 1)
+                           tag=_DEVICE_WORDS.get(device.tag, device.tag), number=index + 1)
         elif orders[order] > 1:
             problems.error(field, "Boot order {order} is used by more than one device.",
                            order=order)

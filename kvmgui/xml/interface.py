@@ -6,6 +6,7 @@ Bridge members and bond slaves are nested ``<interface>`` elements, returned as 
 
 from __future__ import annotations
 
+from kvmgui.message import Message
 from kvmgui.xml.node import XmlDocument
 from kvmgui.xml.problems import (
     Problem,
@@ -66,8 +67,10 @@ class HostInterface(XmlDocument):
 
     def validate(self) -> list[Problem]:
         problems = Problems()
-        check_name(problems, self.name, "interface")
-        check_mac(problems, self.mac, "mac", f"interface {self.name or ''}".strip())
+        check_name(problems, self.name, Message.of("interface"))
+        label = (Message.of("interface {name}", name=self.name) if self.name
+                 else Message.of("interface"))
+        check_mac(problems, self.mac, "mac", label)
         if self.find_element("vlan") is not None:
-            check_vlan_tags(problems, [self.vlan_tag], "", f"interface {self.name or ''}".strip())
+            check_vlan_tags(problems, [self.vlan_tag], "", label)
         return problems.items

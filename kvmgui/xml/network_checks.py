@@ -6,6 +6,7 @@ import ipaddress
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from kvmgui.message import Message
 from kvmgui.xml.problems import (
     IpInterface,
     Problem,
@@ -25,8 +26,8 @@ ROUTED_MODES = ("nat", "route", "open")
 
 def validate_network(network: Network) -> list[Problem]:
     problems = Problems()
-    check_name(problems, network.name, "network")
-    check_vlan_tags(problems, network.vlan.tags, "", "the network")
+    check_name(problems, network.name, Message.of("network"))
+    check_vlan_tags(problems, network.vlan.tags, "", Message.of("the network"))
     _check_forward(problems, network)
     _check_portgroups(problems, network)
     for index, ip in enumerate(network.ips):
@@ -51,7 +52,7 @@ def _check_portgroups(problems: Problems, network: Network) -> None:
     defaults = 0
     for index, portgroup in enumerate(network.portgroups):
         prefix = f"portgroup[{index}]."
-        label = f"portgroup {portgroup.name or index + 1}"
+        label = Message.of("portgroup {name}", name=portgroup.name or index + 1)
         if not portgroup.name:
             problems.error(prefix + "name", "Portgroup {number} has no name.", number=index + 1)
         elif names[portgroup.name] > 1:
@@ -94,7 +95,7 @@ def _check_hosts(
     seen_macs: set[str] = set()
     for index, host in enumerate(ip.dhcp_hosts):
         host_field = f"{field}.dhcp.host[{index}]"
-        label = f"DHCP host {host.name or index + 1}"
+        label = Message.of("DHCP host {name}", name=host.name or index + 1)
         check_mac(problems, host.mac, host_field + ".mac", label)
         if host.mac is not None:
             mac = host.mac.lower()

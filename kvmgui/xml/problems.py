@@ -1,7 +1,8 @@
 """Validation results and the checks shared by several documents.
 
 Messages are English templates plus arguments: ``message`` is the formatted English text;
-a UI that translates looks up ``template`` and formats it with ``args`` itself.
+a UI that translates looks up ``template`` and formats it with ``args`` itself.  An argument
+that is a ``Message`` (a word like "domain" inside the sentence) is translated too.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
+
+from kvmgui.message import Message
 
 Severity = Literal["error", "warning"]
 IpInterface = ipaddress.IPv4Interface | ipaddress.IPv6Interface
@@ -30,17 +33,17 @@ class Problem:
     message: str
     severity: Severity
     template: str = ""
-    args: tuple[tuple[str, str], ...] = ()
+    args: tuple[tuple[str, str | Message], ...] = ()
 
     @classmethod
     def make(cls, severity: Severity, field_name: str, template: str, **args: object) -> Problem:
-        text_args = {key: str(value) for key, value in args.items()}
+        text = Message.of(template, **args)
         return cls(
             field=field_name,
-            message=template.format(**text_args),
+            message=str(text),
             severity=severity,
             template=template,
-            args=tuple(sorted(text_args.items())),
+            args=text.args,
         )
 
     @classmethod
@@ -65,7 +68,8 @@ class Problems:
         self.items.append(Problem.warning(field_name, template, **args))
 
 
-def check_name(problems: Problems, value: str | None, what: str, field_name: str = "name") -> None:
+def check_name(problems: Problems, value: str | None, what: Message,
+               field_name: str = "name") -> None:
     """libvirt object names: required, and no ``/`` (they become file names)."""
     if value is None or not value.strip():
         problems.error(field_name, "The {what} name must not be empty.", what=what)
@@ -74,7 +78,7 @@ def check_name(problems: Problems, value: str | None, what: str, field_name: str
                        value=value)
 
 
-def check_mac(problems: Problems, value: str | None, field_name: str, label: str) -> None:
+def check_mac(problems: Problems, value: str | None, field_name: str, label: Message) -> None:
     """A MAC address must be six hex octets and unicast (multicast bit clear)."""
     if value is None:
         return
@@ -87,14 +91,15 @@ def check_mac(problems: Problems, value: str | None, field_name: str, label: str
 
 
 def check_vlan_tags(
-    problems: Problems, tags: Iterable[int | None], prefix: str, label: str
+    problems: Problems, tags: Iterable[int | None], prefix: str, label: Message
 ) -> None:
     """Every VLAN id must be in 1..4094 (0 and 4095 are reserved by 802.1Q)."""
     for index, tag in enumerate(tags):
         if tag is None or not VLAN_MIN <= tag <= VLAN_MAX:
             problems.error(f"{prefix}vlan.tag[{index}]",
                            "VLAN id {tag} of {label} is outside {low}-{high}.",
-                           tag="(missing)" if tag is None else tag, label=label, low=VLAN_MIN,
+                           tag=Message.of("(missing)") if tag is None else tag, label=label,
+                           low=VLAN_MIN,
                            high=VLAN_MAX)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from kvmgui.message import Message
 from kvmgui.xml.hosts import HostList
 from kvmgui.xml.node import XmlDocument
 from kvmgui.xml.problems import Problem, Problems, check_name
@@ -56,7 +57,7 @@ class Pool(XmlDocument):
 
     def validate(self) -> list[Problem]:
         problems = Problems()
-        check_name(problems, self.name, "pool")
+        check_name(problems, self.name, Message.of("pool"))
         return problems.items
 
 
@@ -102,7 +103,7 @@ class Volume(XmlDocument):
     def validate(self) -> list[Problem]:
         """Name rules, capacity > 0 and, for raw (or unspecified) format, allocation ≤ capacity."""
         problems = Problems()
-        check_name(problems, self.name, "volume")
+        check_name(problems, self.name, Message.of("volume"))
         capacity = self.capacity
         if capacity is None or capacity <= 0:
             problems.error("capacity", "The volume capacity must be greater than 0 bytes.")

@@ -37,15 +37,14 @@ class ConnectionActions(ObjectActions):
                  selection: Any, manager: ConnectionManager) -> None:
         super().__init__(window, model, runner, selection)
         self.manager = manager
-        t = self.tr
-        self.add(C.ADD, t("&Add Connection…"), self.add_connection, "Ctrl+Shift+N")
-        self.add(C.CONNECT, t("&Connect"), self.connect_selected)
-        self.add(C.DISCONNECT, t("&Disconnect"), self.disconnect_selected)
-        self.add(C.RECONNECT, t("&Reconnect"), self.reconnect_selected)
-        autoconnect = self.add(C.AUTOCONNECT, t("Connect &automatically at start"),
+        self.add(C.ADD, self.tr("&Add Connection…"), self.add_connection, "Ctrl+Shift+N")
+        self.add(C.CONNECT, self.tr("&Connect"), self.connect_selected)
+        self.add(C.DISCONNECT, self.tr("&Disconnect"), self.disconnect_selected)
+        self.add(C.RECONNECT, self.tr("&Reconnect"), self.reconnect_selected)
+        autoconnect = self.add(C.AUTOCONNECT, self.tr("Connect &automatically at start"),
                                self._toggle_autoconnect)
         autoconnect.setCheckable(True)
-        self.add(C.REMOVE, t("Re&move connection"), self.remove_selected)
+        self.add(C.REMOVE, self.tr("Re&move connection"), self.remove_selected)
         self.actions[C.ADD].setEnabled(True)
 
     def can(self, key: Any, item: Selected) -> bool:

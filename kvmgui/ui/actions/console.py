@@ -3,21 +3,22 @@
 import shlex
 import shutil
 
-from PySide6.QtCore import QCoreApplication, QProcess, QSettings, Qt
+from PySide6.QtCore import QProcess, QSettings, Qt
 from PySide6.QtWidgets import QWidget
 
 from kvmgui import log
 from kvmgui.console_choice import (
     ConsolePlan, ConsoleProgram, PlanKind, console_info, console_plan,
 )
+from kvmgui.i18n import TranslationContext
 from kvmgui.ui.actions.selection import Selected
 from kvmgui.ui.dialogs.message_dialog import MessageDialog
 from kvmgui.ui.preferences import read_preferences
 from kvmgui.virt.snapshots import DomainInfo
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Console", text)
+class Console(TranslationContext):
+    """Translation context of the console messages."""
 
 
 def installed(program: str) -> bool:
@@ -36,7 +37,7 @@ def open_console(window: QWidget, item: Selected) -> None:
         if started:
             log.ui.info("console: %s", shlex.join(plan.command))
             return
-        _show(window, _tr("Console"), _tr("Could not start %s.") % plan.command[0],
+        _show(window, Console.tr("Console"), Console.tr("Could not start %s.") % plan.command[0],
               shlex.join(plan.command))
         return
     title, text, copyable = _explain(dom.name, plan, preferences.console_program)
@@ -45,28 +46,30 @@ def open_console(window: QWidget, item: Selected) -> None:
 
 def _explain(name: str, plan: ConsolePlan,
              program: ConsoleProgram = ConsoleProgram.AUTO) -> tuple[str, str, str]:
-    title = _tr("Console of %s") % name
+    title = Console.tr("Console of %s") % name
     if plan.kind is PlanKind.SERIAL:
-        return title, _tr("This domain has no graphical display. Reach its serial console "
-                          "from a terminal with:"), shlex.join(plan.command)
+        return title, Console.tr("This domain has no graphical display. Reach its serial "
+                                 "console from a terminal with:"), shlex.join(plan.command)
     if plan.kind is PlanKind.NONE:
-        return title, _tr("This domain has neither a graphical display nor a serial console."), ""
+        return title, Console.tr("This domain has neither a graphical display nor a serial "
+                                 "console."), ""
     if plan.kind is PlanKind.NOT_RUNNING:
-        return title, _tr("The display's address is known once the domain runs. Start it, or "
-                          "install virt-viewer, which waits for the domain."), ""
+        return title, Console.tr("The display's address is known once the domain runs. Start "
+                                 "it, or install virt-viewer, which waits for the domain."), ""
     automatic = program in (ConsoleProgram.AUTO, ConsoleProgram.VIRT_VIEWER)
     if plan.tunnel and automatic:
-        return title, _tr("The display listens only on the host itself. Open a tunnel, then "
-                          "point a VNC/SPICE viewer at the address below (virt-viewer is not "
-                          "installed):"), f"{plan.tunnel}\n{plan.address}"
+        return title, Console.tr("The display listens only on the host itself. Open a tunnel, "
+                                 "then point a VNC/SPICE viewer at the address below "
+                                 "(virt-viewer is not installed):"), \
+            f"{plan.tunnel}\n{plan.address}"
     if plan.tunnel:
-        return title, _tr("The display listens only on the host itself. Open a tunnel, then "
-                          "point a VNC/SPICE viewer at the address below:"), \
+        return title, Console.tr("The display listens only on the host itself. Open a tunnel, "
+                                 "then point a VNC/SPICE viewer at the address below:"), \
             f"{plan.tunnel}\n{plan.address}"
     if automatic:
-        return title, _tr("virt-viewer is not installed. Point a VNC/SPICE viewer at:"), \
+        return title, Console.tr("virt-viewer is not installed. Point a VNC/SPICE viewer at:"), \
             plan.address
-    return title, _tr("%s is not installed. Point a VNC/SPICE viewer at:") % program.value, \
+    return title, Console.tr("%s is not installed. Point a VNC/SPICE viewer at:") % program.value, \
         plan.address
 
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from kvmgui.actions_logic import DomainAction, NetworkAction, PoolAction, VolumeAction
+from kvmgui.i18n import without_appended_mnemonic
 from kvmgui.ui.actions.base import ObjectActions, current_selection
 from kvmgui.ui.actions.connection_actions import ConnectionAction, ConnectionActions
 from kvmgui.ui.actions.connection_manager import ConnectionManager
@@ -122,6 +123,9 @@ class ActionsController(QObject):
             if isinstance(button, QToolButton):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         for action in self.toolbar.actions():
+            plain = without_appended_mnemonic(action.text())
+            if "&" in action.text() and "&" not in plain:  # a translation's "启动(&S)"
+                action.setIconText(plain)
             button = self.toolbar.widgetForAction(action)
             if isinstance(button, QToolButton) and not action.isSeparator():
                 # Screen readers name icon-only buttons by this (the text without "&" or "…").

@@ -18,11 +18,10 @@ class NetworkActions(ObjectActions):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        t = self.tr
-        for key, text in ((N.START, t("&Start network")), (N.STOP, t("S&top network")),
-                          (N.AUTOSTART_ON, t("Enable autostart")),
-                          (N.AUTOSTART_OFF, t("Disable autostart")),
-                          (N.UNDEFINE, t("&Undefine network…"))):
+        for key, text in ((N.START, self.tr("&Start network")), (N.STOP, self.tr("S&top network")),
+                          (N.AUTOSTART_ON, self.tr("Enable autostart")),
+                          (N.AUTOSTART_OFF, self.tr("Disable autostart")),
+                          (N.UNDEFINE, self.tr("&Undefine network…"))):
             self.add(key, text, self.handler(self.run_network_action, key))
 
     def can(self, key: Any, item: Selected) -> bool:
@@ -36,22 +35,23 @@ class NetworkActions(ObjectActions):
                         question, detail)
 
     def _spec(self, key: NetworkAction) -> Spec:
-        t = self.tr
         specs: dict[NetworkAction, Spec] = {
-            N.START: Spec(jobs.network_start, t("Start network"), t("starting…"),
-                      lambda n: t("Start %n network(s)?", "", n), ""),
-            N.STOP: Spec(jobs.network_stop, t("Stop network"), t("stopping…"),
-                     lambda n: t("Stop %n network(s)?", "", n),
-                     t("Guests on it lose their connection until it is started again.")),
+            N.START: Spec(jobs.network_start, self.tr("Start network"), self.tr("starting…"),
+                      lambda n: self.tr("Start %n network(s)?", "", n), ""),
+            N.STOP: Spec(jobs.network_stop, self.tr("Stop network"), self.tr("stopping…"),
+                     lambda n: self.tr("Stop %n network(s)?", "", n),
+                     self.tr("Guests on it lose their connection until it is started again.")),
             N.AUTOSTART_ON: Spec(lambda c, u: jobs.network_set_autostart(c, u, True),
-                             t("Enable autostart"), t("setting autostart…"),
-                             lambda n: t("Start %n network(s) with the host?", "", n), ""),
+                             self.tr("Enable autostart"), self.tr("setting autostart…"),
+                             lambda n: self.tr("Start %n network(s) with the host?", "", n), ""),
             N.AUTOSTART_OFF: Spec(lambda c, u: jobs.network_set_autostart(c, u, False),
-                              t("Disable autostart"), t("setting autostart…"),
-                              lambda n: t("Stop starting %n network(s) with the host?", "", n), ""),
-            N.UNDEFINE: Spec(jobs.network_undefine, t("Undefine network"), t("undefining…"),
-                         lambda n: t("Undefine %n network(s)?", "", n),
-                         t("libvirt forgets the network (an active one is stopped first).")),
+                              self.tr("Disable autostart"), self.tr("setting autostart…"),
+                              lambda n: self.tr("Stop starting %n network(s) with the host?", "",
+                                                n), ""),
+            N.UNDEFINE: Spec(jobs.network_undefine, self.tr("Undefine network"),
+                             self.tr("undefining…"),
+                         lambda n: self.tr("Undefine %n network(s)?", "", n),
+                         self.tr("libvirt forgets the network (an active one is stopped first).")),
         }
         return specs[key]
 

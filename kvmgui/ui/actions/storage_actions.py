@@ -25,15 +25,16 @@ class PoolActions(ObjectActions):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        t = self.tr
-        for key, text in ((P.START, t("&Start pool")), (P.STOP, t("S&top pool")),
-                          (P.REFRESH, t("&Refresh pool")), (P.AUTOSTART_ON, t("Enable autostart")),
-                          (P.AUTOSTART_OFF, t("Disable autostart")), (P.BUILD, t("&Build pool")),
-                          (P.DELETE, t("&Delete pool storage…")),
-                          (P.UNDEFINE, t("&Undefine pool…"))):
+        for key, text in ((P.START, self.tr("&Start pool")), (P.STOP, self.tr("S&top pool")),
+                          (P.REFRESH, self.tr("&Refresh pool")),
+                          (P.AUTOSTART_ON, self.tr("Enable autostart")),
+                          (P.AUTOSTART_OFF, self.tr("Disable autostart")),
+                          (P.BUILD, self.tr("&Build pool")),
+                          (P.DELETE, self.tr("&Delete pool storage…")),
+                          (P.UNDEFINE, self.tr("&Undefine pool…"))):
             self.add(key, text, self.handler(self.run_pool_action, key))
-        self.actions[P.BUILD].setToolTip(t("Create the pool's underlying storage (directory, "
-                                           "volume group, …)"))
+        self.actions[P.BUILD].setToolTip(self.tr("Create the pool's underlying storage (directory, "
+                                                 "volume group, …)"))
 
     def can(self, key: Any, item: Selected) -> bool:
         return pool_can(key, item.snapshot)
@@ -46,47 +47,47 @@ class PoolActions(ObjectActions):
                         question, detail)
 
     def _spec(self, key: PoolAction) -> Spec:
-        t = self.tr
         specs: dict[PoolAction, Spec] = {
-            P.START: Spec(jobs.pool_start, t("Start pool"), t("starting…"),
-                      lambda n: t("Start %n pool(s)?", "", n), ""),
-            P.STOP: Spec(jobs.pool_stop, t("Stop pool"), t("stopping…"),
-                     lambda n: t("Stop %n pool(s)?", "", n),
-                     t("Domains using their volumes lose access to them; the data stays.")),
-            P.REFRESH: Spec(jobs.pool_refresh, t("Refresh pool"), t("refreshing…"),
-                        lambda n: t("Refresh %n pool(s)?", "", n), ""),
+            P.START: Spec(jobs.pool_start, self.tr("Start pool"), self.tr("starting…"),
+                      lambda n: self.tr("Start %n pool(s)?", "", n), ""),
+            P.STOP: Spec(jobs.pool_stop, self.tr("Stop pool"), self.tr("stopping…"),
+                     lambda n: self.tr("Stop %n pool(s)?", "", n),
+                     self.tr("Domains using their volumes lose access to them; the data stays.")),
+            P.REFRESH: Spec(jobs.pool_refresh, self.tr("Refresh pool"), self.tr("refreshing…"),
+                        lambda n: self.tr("Refresh %n pool(s)?", "", n), ""),
             P.AUTOSTART_ON: Spec(lambda c, u: jobs.pool_set_autostart(c, u, True),
-                             t("Enable autostart"), t("setting autostart…"),
-                             lambda n: t("Start %n pool(s) with the host?", "", n), ""),
+                             self.tr("Enable autostart"), self.tr("setting autostart…"),
+                             lambda n: self.tr("Start %n pool(s) with the host?", "", n), ""),
             P.AUTOSTART_OFF: Spec(lambda c, u: jobs.pool_set_autostart(c, u, False),
-                              t("Disable autostart"), t("setting autostart…"),
-                              lambda n: t("Stop starting %n pool(s) with the host?", "", n), ""),
-            P.BUILD: Spec(jobs.pool_build, t("Build pool"), t("building…"),
-                      lambda n: t("Build %n pool(s)?", "", n), ""),
-            P.DELETE: Spec(jobs.pool_delete, t("Delete pool storage"), t("deleting…"),
-                       lambda n: t("Delete the storage of %n pool(s)?", "", n), ""),
-            P.UNDEFINE: Spec(jobs.pool_undefine, t("Undefine pool"), t("undefining…"),
-                         lambda n: t("Undefine %n pool(s)?", "", n),
-                         t("libvirt forgets the pool (an active pool is stopped first); its "
-                           "volumes and data stay where they are.")),
+                              self.tr("Disable autostart"), self.tr("setting autostart…"),
+                              lambda n: self.tr("Stop starting %n pool(s) with the host?", "",
+                                                n), ""),
+            P.BUILD: Spec(jobs.pool_build, self.tr("Build pool"), self.tr("building…"),
+                      lambda n: self.tr("Build %n pool(s)?", "", n), ""),
+            P.DELETE: Spec(jobs.pool_delete, self.tr("Delete pool storage"), self.tr("deleting…"),
+                       lambda n: self.tr("Delete the storage of %n pool(s)?", "", n), ""),
+            P.UNDEFINE: Spec(jobs.pool_undefine, self.tr("Undefine pool"), self.tr("undefining…"),
+                         lambda n: self.tr("Undefine %n pool(s)?", "", n),
+                         self.tr("libvirt forgets the pool (an active pool is stopped first); its "
+                                 "volumes and data stay where they are.")),
         }
         return specs[key]
 
     def _delete_detail(self) -> str:
         """Say what deleting removes, per pool type among the selection."""
-        t = self.tr
         effects = {
-            PoolDeleteEffect.REMOVES_DIRECTORY: t("%s: removes the pool's directory (libvirt "
-                                                  "refuses while it holds files)."),
-            PoolDeleteEffect.DESTROYS_VOLUME_GROUP: t("%s: removes the LVM volume group; every "
-                                                      "logical volume in it is lost."),
-            PoolDeleteEffect.DESTROYS_ZFS_POOL: t("%s: destroys the ZFS pool and all its data."),
-            PoolDeleteEffect.DEPENDS_ON_BACKEND: t("%s: the storage backend decides what is "
-                                                   "removed (it may refuse)."),
+            PoolDeleteEffect.REMOVES_DIRECTORY: self.tr("%s: removes the pool's directory (libvirt "
+                                                        "refuses while it holds files)."),
+            PoolDeleteEffect.DESTROYS_VOLUME_GROUP: self.tr("%s: removes the LVM volume group; "
+                                                            "every logical volume in it is lost."),
+            PoolDeleteEffect.DESTROYS_ZFS_POOL: self.tr("%s: destroys the ZFS pool and all its "
+                                                        "data."),
+            PoolDeleteEffect.DEPENDS_ON_BACKEND: self.tr("%s: the storage backend decides what is "
+                                                         "removed (it may refuse)."),
         }
         lines = [effects[pool_delete_effect(i.snapshot.pool_type)] % i.name
                  for i in self.selected() if pool_can(P.DELETE, i.snapshot)]
-        return "\n".join([t("This removes data, not only libvirt's record:")] + lines)
+        return "\n".join([self.tr("This removes data, not only libvirt's record:")] + lines)
 
 
 class VolumeActions(ObjectActions):

@@ -2,9 +2,8 @@
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
-
 from kvmgui import units
+from kvmgui.i18n import TranslationContext
 from kvmgui.stats.overcommit import overcommit
 from kvmgui.ui import texts
 from kvmgui.virt.snapshots import (
@@ -20,116 +19,119 @@ from kvmgui.xml import Domain, HostInterface, Network
 Rows = list[tuple[str, str | None]]
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Summary", text)
+class Summary(TranslationContext):
+    """Translation context of the summary rows."""
 
 
 def domain_rows(d: DomainInfo) -> Rows:
     doc = Domain.from_xml(d.xml)
     rows: Rows = [
-        (_t("State"), texts.domain_state(d)),
-        (_t("UUID"), d.uuid),
-        (_t("Title"), doc.title or ""),
-        (_t("Description"), doc.description or ""),
-        (_t("vCPUs"), str(d.vcpus)),
-        (_t("Memory"), _t("%s of %s maximum") % (units.format_kib(d.memory_kib),
+        (Summary.tr("State"), texts.domain_state(d)),
+        (Summary.tr("UUID"), d.uuid),
+        (Summary.tr("Title"), doc.title or ""),
+        (Summary.tr("Description"), doc.description or ""),
+        (Summary.tr("vCPUs"), str(d.vcpus)),
+        (Summary.tr("Memory"), Summary.tr("%s of %s maximum") % (units.format_kib(d.memory_kib),
                                                    units.format_kib(d.max_memory_kib))),
-        (_t("Autostart"), texts.yes_no(d.autostart)),
-        (_t("Persistent"), texts.yes_no(d.persistent)),
-        (_t("Managed save image"), texts.yes_no(d.managed_save)),
-        (_t("OS"), " ".join(filter(None, (doc.os_type, doc.os_arch, doc.os_machine)))),
+        (Summary.tr("Autostart"), texts.yes_no(d.autostart)),
+        (Summary.tr("Persistent"), texts.yes_no(d.persistent)),
+        (Summary.tr("Managed save image"), texts.yes_no(d.managed_save)),
+        (Summary.tr("OS"), " ".join(filter(None, (doc.os_type, doc.os_arch, doc.os_machine)))),
     ]
     if doc.disks:
-        rows.append((_t("Disks"), None))
+        rows.append((Summary.tr("Disks"), None))
         for disk in doc.disks:
             fmt = f" [{disk.driver_type}]" if disk.driver_type else ""
-            label = f"{disk.target_dev or ''} ({disk.device or 'disk'})"
-            rows.append((label, (disk.source_path or _t("(empty)")) + fmt))
+            device = disk.device or Summary.tr("disk")
+            label = f"{disk.target_dev or ''} ({device})"
+            rows.append((label, (disk.source_path or Summary.tr("(empty)")) + fmt))
     if doc.interfaces:
-        rows.append((_t("Network interfaces"), None))
+        rows.append((Summary.tr("Network interfaces"), None))
         for nic in doc.interfaces:
             source = nic.source_network or nic.source_bridge or nic.source_dev or ""
             portgroup = f" / {nic.source_portgroup}" if nic.source_portgroup else ""
             parts = [f"{nic.type}: {source}{portgroup}", nic.model or ""]
             tags = nic.vlan.tags
             if tags:
-                parts.append(_t("VLAN %s") % ",".join(str(t) for t in tags))
+                parts.append(Summary.tr("VLAN %s") % ",".join(str(t) for t in tags))
             if d.active and nic.target_dev:  # shut-off domains have no tap device
                 parts.append(nic.target_dev)
-            rows.append((nic.mac or _t("(no MAC)"), ", ".join(filter(None, parts))))
+            rows.append((nic.mac or Summary.tr("(no MAC)"), ", ".join(filter(None, parts))))
     for graphics in doc.graphics:
         listen = graphics.listen or ""
         port = graphics.port
-        where = f"{listen}:{port}" if listen and port not in (None, -1) else (listen or _t("auto"))
-        rows.append((_t("Graphics"), f"{(graphics.type or '').upper()} {where}"))
+        where = (f"{listen}:{port}" if listen and port not in (None, -1)
+                 else (listen or Summary.tr("auto")))
+        rows.append((Summary.tr("Graphics"), f"{(graphics.type or '').upper()} {where}"))
     return rows
 
 
 def pool_rows(p: PoolInfo) -> Rows:
     return [
-        (_t("State"), texts.active(p.active)),
-        (_t("Type"), p.pool_type),
-        (_t("UUID"), p.uuid),
-        (_t("Target path"), p.target_path),
-        (_t("Capacity"), units.format_bytes(p.capacity)),
-        (_t("Allocation"), units.format_bytes(p.allocation)),
-        (_t("Available"), units.format_bytes(p.available)),
-        (_t("Autostart"), texts.yes_no(p.autostart)),
-        (_t("Volumes"), str(len(p.volumes))),
+        (Summary.tr("State"), texts.active(p.active)),
+        (Summary.tr("Type"), p.pool_type),
+        (Summary.tr("UUID"), p.uuid),
+        (Summary.tr("Target path"), p.target_path),
+        (Summary.tr("Capacity"), units.format_bytes(p.capacity)),
+        (Summary.tr("Allocation"), units.format_bytes(p.allocation)),
+        (Summary.tr("Available"), units.format_bytes(p.available)),
+        (Summary.tr("Autostart"), texts.yes_no(p.autostart)),
+        (Summary.tr("Volumes"), str(len(p.volumes))),
     ]
 
 
 def volume_rows(v: VolumeInfo, users: Sequence[str]) -> Rows:
     return [
-        (_t("Path"), v.path),
-        (_t("Format"), v.format),
-        (_t("Capacity"), units.format_bytes(v.capacity)),
-        (_t("Allocation"), units.format_bytes(v.allocation)),
-        (_t("Used by"), ", ".join(users) if users else _t("no domain")),
+        (Summary.tr("Path"), v.path),
+        (Summary.tr("Format"), v.format),
+        (Summary.tr("Capacity"), units.format_bytes(v.capacity)),
+        (Summary.tr("Allocation"), units.format_bytes(v.allocation)),
+        (Summary.tr("Used by"), ", ".join(users) if users else Summary.tr("no domain")),
     ]
 
 
 def network_rows(n: NetworkInfo) -> Rows:
     doc = Network.from_xml(n.xml)
     rows: Rows = [
-        (_t("State"), texts.active(n.active)),
-        (_t("UUID"), n.uuid),
-        (_t("Forward mode"), texts.forward_mode(n.forward_mode)),
-        (_t("Bridge"), n.bridge),
-        (_t("Autostart"), texts.yes_no(n.autostart)),
+        (Summary.tr("State"), texts.active(n.active)),
+        (Summary.tr("UUID"), n.uuid),
+        (Summary.tr("Forward mode"), texts.forward_mode(n.forward_mode)),
+        (Summary.tr("Bridge"), n.bridge),
+        (Summary.tr("Autostart"), texts.yes_no(n.autostart)),
     ]
     if doc.virtualport_type:
-        rows.append((_t("Virtual port"), doc.virtualport_type))
+        rows.append((Summary.tr("Virtual port"), doc.virtualport_type))
     for ip in doc.ips:
         prefix = ip.prefix if ip.prefix is not None else (ip.netmask or "")
-        rows.append((_t("IP address"), f"{ip.address or ''}/{prefix}"))
+        rows.append((Summary.tr("IP address"), f"{ip.address or ''}/{prefix}"))
         for rng in ip.dhcp_ranges:
-            rows.append((_t("DHCP range"), f"{rng.start} – {rng.end}"))
+            rows.append((Summary.tr("DHCP range"), f"{rng.start} – {rng.end}"))
         for host in ip.dhcp_hosts:
-            rows.append((_t("Static host"), " ".join(filter(None, (host.name, host.mac, host.ip)))))
+            rows.append((Summary.tr("Static host"),
+                         " ".join(filter(None, (host.name, host.mac, host.ip)))))
     for group in doc.portgroups:
         tags = ",".join(str(t) for t in group.vlan.tags)
-        template = _t("trunk of VLANs %s") if group.vlan.trunk else _t("VLAN %s")
+        template = Summary.tr("trunk of VLANs %s") if group.vlan.trunk else Summary.tr("VLAN %s")
         detail = template % tags if tags else ""
-        default = _t(" (default)") if group.default else ""
-        rows.append((_t("Port group"), f"{group.name}{default} {detail}".strip()))
+        default = Summary.tr(" (default)") if group.default else ""
+        rows.append((Summary.tr("Port group"), f"{group.name}{default} {detail}".strip()))
     return rows
 
 
 def interface_rows(i: InterfaceInfo) -> Rows:
     rows: Rows = [
-        (_t("State"), texts.active(i.active)),
-        (_t("Type"), i.iface_type),
-        (_t("MAC address"), i.mac),
+        (Summary.tr("State"), texts.active(i.active)),
+        (Summary.tr("Type"), i.iface_type),
+        (Summary.tr("MAC address"), i.mac),
     ]
     if i.vlan is not None:
-        rows.append((_t("VLAN tag"), str(i.vlan)))
-        rows.append((_t("Parent device"), i.parent))
+        rows.append((Summary.tr("VLAN tag"), str(i.vlan)))
+        rows.append((Summary.tr("Parent device"), i.parent))
     if i.members:
-        rows.append((_t("Members"), ", ".join(i.members)))
+        rows.append((Summary.tr("Members"), ", ".join(i.members)))
     doc = HostInterface.from_xml(i.xml)
     for address in doc.ipv4_addresses + doc.ipv6_addresses:
-        rows.append((_t("IP address"), address))
+        rows.append((Summary.tr("IP address"), address))
     return rows
 
 
@@ -137,37 +139,40 @@ def host_rows(h: HostInfo, domains: Sequence[DomainInfo]) -> Rows:
     ratio = overcommit(domains, h.logical_cpus, h.memory_kib)
     hw_virt = _hw_virt_text(h)
     return [
-        (_t("Connection"), h.uri),
-        (_t("Hypervisor"), f"{h.driver} {h.hypervisor_version}".strip()),
-        (_t("libvirt library"), h.library_version),
-        (_t("libvirt daemon"), h.daemon_version),
-        (_t("CPU model"), h.cpu_model),
-        (_t("CPU topology"), _t("%d logical CPUs: %d NUMA node(s), %d socket(s), %d core(s), "
-                                "%d thread(s), %d MHz") % (h.logical_cpus, h.numa_nodes, h.sockets,
-                                                           h.cores, h.threads, h.cpu_mhz)),
-        (_t("Memory"), units.format_kib(h.memory_kib)),
-        (_t("Hardware virtualization"), hw_virt),
-        (_t("Overcommit"), None),
-        (_t("CPU overcommit"), _t("%s (%d vCPUs of running domains on %d host CPUs)") % (
-            units.format_ratio(ratio.cpu_ratio), ratio.running_vcpus, ratio.host_cpus)),
-        (_t("Memory overcommit"), _t("%s (%s of active domains in %s host memory)") % (
-            units.format_ratio(ratio.memory_ratio), units.format_kib(ratio.active_memory_kib),
-            units.format_kib(ratio.host_memory_kib))),
-        (_t("Domains"), str(len(domains))),
+        (Summary.tr("Connection"), h.uri),
+        (Summary.tr("Hypervisor"), f"{h.driver} {h.hypervisor_version}".strip()),
+        (Summary.tr("libvirt library"), h.library_version),
+        (Summary.tr("libvirt daemon"), h.daemon_version),
+        (Summary.tr("CPU model"), h.cpu_model),
+        (Summary.tr("CPU topology"),
+         Summary.tr("%d logical CPUs: %d NUMA node(s), %d socket(s), %d core(s), %d thread(s), "
+                    "%d MHz") % (h.logical_cpus, h.numa_nodes, h.sockets, h.cores, h.threads,
+                                 h.cpu_mhz)),
+        (Summary.tr("Memory"), units.format_kib(h.memory_kib)),
+        (Summary.tr("Hardware virtualization"), hw_virt),
+        (Summary.tr("Overcommit"), None),
+        (Summary.tr("CPU overcommit"),
+         Summary.tr("%s (%d vCPUs of running domains on %d host CPUs)") % (
+             units.format_ratio(ratio.cpu_ratio), ratio.running_vcpus, ratio.host_cpus)),
+        (Summary.tr("Memory overcommit"),
+         Summary.tr("%s (%s of active domains in %s host memory)") % (
+             units.format_ratio(ratio.memory_ratio), units.format_kib(ratio.active_memory_kib),
+             units.format_kib(ratio.host_memory_kib))),
+        (Summary.tr("Domains"), str(len(domains))),
     ]
 
 
 def _hw_virt_text(h: HostInfo) -> str:
     hw = h.hw_virt
     if hw is None:
-        return _t("not applicable (remote or simulated host)")
+        return Summary.tr("not applicable (remote or simulated host)")
     if hw.usable:
-        return _t("yes (%s, /dev/kvm)") % hw.cpu_flag
+        return Summary.tr("yes (%s, /dev/kvm)") % hw.cpu_flag
     reasons = []
     if not hw.cpu_flag:
-        reasons.append(_t("the CPU reports neither vmx nor svm"))
+        reasons.append(Summary.tr("the CPU reports neither vmx nor svm"))
     if not hw.kvm_device:
-        reasons.append(_t("/dev/kvm is missing"))
+        reasons.append(Summary.tr("/dev/kvm is missing"))
     elif not hw.kvm_accessible:
-        reasons.append(_t("/dev/kvm is not accessible"))
-    return _t("no: %s (guests run under TCG emulation)") % "; ".join(reasons)
+        reasons.append(Summary.tr("/dev/kvm is not accessible"))
+    return Summary.tr("no: %s (guests run under TCG emulation)") % "; ".join(reasons)

@@ -20,10 +20,6 @@ from kvmgui.ui import texts
 from kvmgui.virt.connection import Connection
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AboutDialog", text)
-
-
 def component_versions() -> list[tuple[str, str]]:
     """(component, version) of kvmgui and the libraries in this process."""
     return [("kvmgui", kvmgui.__version__), ("Qt", qVersion()),
@@ -50,10 +46,11 @@ def versions_text(connections: Sequence[Connection]) -> str:
     lines = [f"{name} {version}" for name, version in component_versions()]
     for uri, library, daemon, hypervisor in connection_versions(connections):
         if not library:
-            lines.append(f"{uri}: " + _tr("not connected"))
+            lines.append(f"{uri}: " + QCoreApplication.translate("AboutDialog", "not connected"))
             continue
-        lines.append(f"{uri}: " + _tr("libvirt library %s, daemon %s, hypervisor %s")
-                     % (library, daemon or "-", hypervisor or "-"))
+        lines.append(f"{uri}: " + QCoreApplication.translate(
+            "AboutDialog", "libvirt library %s, daemon %s, hypervisor %s")
+            % (library, daemon or "-", hypervisor or "-"))
     return "\n".join(lines)
 
 

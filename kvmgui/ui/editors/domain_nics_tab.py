@@ -196,7 +196,9 @@ class DomainNicsTab(FormTab):
         if nic.source_portgroup:
             source += f" / {nic.source_portgroup}"
         tags = nic.vlan.tags
-        vlan = ",".join(str(t) for t in tags) + (" trunk" if nic.vlan.trunk else "")
+        vlan = ",".join(str(t) for t in tags)
+        if nic.vlan.trunk:
+            vlan = self.tr("%s trunk") % vlan
         for column, value in enumerate((nic.type, source, nic.model, nic.mac, vlan)):
             self.table.setItem(row, column, QTableWidgetItem(value or ""))
 
@@ -237,7 +239,7 @@ class DomainNicsTab(FormTab):
             for portgroup in Network.from_xml(info.xml).portgroups:
                 tags = ",".join(str(t) for t in portgroup.vlan.tags)
                 label = portgroup.name or ""
-                self.portgroup.addItem(f"{label} (VLAN {tags})" if tags else label,
+                self.portgroup.addItem(self.tr("%s (VLAN %s)") % (label, tags) if tags else label,
                                        portgroup.name)
 
     def _show_rows(self, kind: str) -> None:

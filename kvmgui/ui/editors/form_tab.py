@@ -4,9 +4,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from kvmgui.i18n import translate_template
 from kvmgui.xml import Problem
 
 
@@ -14,11 +15,7 @@ def translate_problem(problem: Problem) -> str:
     """``problem.message`` in the user's language (the pure layer gives an English template)."""
     if not problem.template:
         return problem.message
-    template = QCoreApplication.translate("Problems", problem.template)
-    try:
-        return template.format(**dict(problem.args))
-    except (KeyError, IndexError, ValueError):
-        return problem.message  # a broken translation must not hide the problem
+    return translate_template(problem.template, problem.args)
 
 
 def field_matches(field: str, prefix: str) -> bool:

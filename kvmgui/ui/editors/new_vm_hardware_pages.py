@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.new_vm_plan import GIB, DiskMode, InstallMethod, NewVmPlan, NicMode
+from kvmgui.osinfo import GENERIC_OS
 from kvmgui.ui.editors.domain_memory_tab import mib_spin
 from kvmgui.ui.editors.editor_context import (
     BLOCK_POOL_TYPES,
@@ -56,7 +57,8 @@ class ResourcesPage(PlanPage):
             button.setProperty("mode", mode.value)
         self.pool = QComboBox(self)
         for pool in context.active_pools():
-            self.pool.addItem(f"{pool.name} ({format_bytes(pool.available)} free)", pool.name)
+            self.pool.addItem(self.tr("%s (%s free)") % (pool.name, format_bytes(pool.available)),
+                              pool.name)
         default = self.pool.findData("default")
         self.pool.setCurrentIndex(max(default, 0))
         self.size_spin = QDoubleSpinBox(self)
@@ -205,7 +207,9 @@ class FinishPage(PlanPage):
             disk = self.tr("none")
         else:
             disk = plan.disk_path
-        rows = ((self.tr("Name"), plan.name), (self.tr("Operating system"), plan.os.name),
+        os_name = (self.tr("Generic or unknown OS") if plan.os.id == GENERIC_OS.id
+                   else plan.os.name)
+        rows = ((self.tr("Name"), plan.name), (self.tr("Operating system"), os_name),
                 (self.tr("Install from"), install),
                 (self.tr("Memory"), format_bytes(plan.memory_mib * 2**20)),
                 (self.tr("vCPUs"), str(plan.vcpus)), (self.tr("Disk"), disk),

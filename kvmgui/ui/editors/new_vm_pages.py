@@ -136,7 +136,8 @@ class OsPage(PlanPage):
         entries = [GENERIC_OS, *self._database.search(self.search.text(),
                                                       include_eol=self.include_eol.isChecked())]
         for entry in entries:
-            item = QListWidgetItem(entry.name)
+            name = self.tr("Generic or unknown OS") if entry.id == GENERIC_OS.id else entry.name
+            item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             item.setToolTip(", ".join(entry.short_ids))
             self.os_list.addItem(item)

@@ -8,7 +8,7 @@ Interval, history length and the sparkline switch are the window's Preferences
 (stats_interval_s, history_s, sparklines): changing them anywhere applies them here.
 """
 
-from PySide6.QtCore import QModelIndex, QObject, QRect
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QRect
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
@@ -185,6 +185,8 @@ class PerformanceFeature(QObject):
 def install_performance(window: MainWindow, model: InventoryModel) -> PerformanceFeature:
     """Add live performance to `window` (call once, after the window is built)."""
     feature = PerformanceFeature(window, model)
-    window.details.add_page(feature.performance_page, feature.tr("Performance"))
-    window.details.add_page(feature.host_page, feature.tr("Host CPU"))
+    window.details.add_page(feature.performance_page,
+                            QCoreApplication.translate("PerformanceFeature", "Performance"))
+    window.details.add_page(feature.host_page,
+                            QCoreApplication.translate("PerformanceFeature", "Host CPU"))
     return feature

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
-from kvmgui.ui.topology.texts import tr
+from kvmgui.ui.topology.texts import Topology
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.topology_source import TopologySnapshot, error_text, read_topology
 
@@ -114,4 +114,4 @@ class TopologyFeed(QObject):
             return
         self._in_flight = False
         self.stale = True  # the next event or showing the page tries again
-        self.failed.emit(tr("Cannot read the topology: %s") % error_text(error))
+        self.failed.emit(Topology.tr("Cannot read the topology: %s") % error_text(error))

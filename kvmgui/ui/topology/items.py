@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.topology.labels import node_subtitle
+from kvmgui.i18n import translate_message
+from kvmgui.topology.labels import node_subtitle_message
 from kvmgui.topology.layout import Layout, NodeBox
 from kvmgui.topology.model import Edge, LinkKind, Node, NodeKind, PortMode
 from kvmgui.ui.topology.paths import edge_path, lane_offsets, route_end
@@ -123,8 +124,8 @@ class NodeItem(_EmphasisMixin):
         painter.drawText(QPointF(11, 16), _elided(node.name, painter.font(), text_width))
         painter.setPen(theme.muted)
         painter.setFont(_font(10))
-        painter.drawText(QPointF(11, 30), _elided(node_subtitle(node), painter.font(),
-                                                  rect.width() - 16))
+        subtitle = translate_message(node_subtitle_message(node))
+        painter.drawText(QPointF(11, 30), _elided(subtitle, painter.font(), rect.width() - 16))
         for slot, (number, color) in enumerate(reversed(self._badges)):
             right = rect.width() - 4 - (14 if self._warned else 0) - slot * 27
             paint_badge(painter, QRectF(right - 24, 4, 24, 13), number, color)

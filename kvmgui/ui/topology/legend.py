@@ -10,10 +10,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from kvmgui.i18n import translate_message, translate_template
 from kvmgui.topology.model import TopologyGraph
 from kvmgui.ui.topology.focus import vlans_of
 from kvmgui.ui.topology.items import paint_badge
-from kvmgui.ui.topology.texts import tr
+from kvmgui.ui.topology.texts import Topology
 from kvmgui.ui.topology.theme import TopologyTheme
 
 SAMPLE_SIZE = (40, 14)
@@ -44,33 +45,41 @@ class TopologyLegend(QTextBrowser):
                                  _badge_image(number, theme.vlan(segment.vlan), ratio))
         link = theme.text.name()
         parts = [f"<style>a {{ color: {link}; text-decoration: none; }}</style>"]
-        swatches = [_swatch(theme.stroke.name(), tr("untagged"))]
-        swatches += [f'<a href="vlan:{vlan}">{_swatch(theme.vlan(vlan).name(), tr("VLAN %s") % vlan)}'
+        swatches = [_swatch(theme.stroke.name(), Topology.tr("untagged"))]
+        vlan_text = Topology.tr("VLAN %s")
+        swatches += [f'<a href="vlan:{vlan}">{_swatch(theme.vlan(vlan).name(), vlan_text % vlan)}'
                      "</a>" for vlan in vlans_of(graph)]
         parts.append("<p>" + " &nbsp; ".join(swatches) + "</p>")
-        lines = [("access", tr("access port (one VLAN)")), ("trunk", tr("trunk (tagged VLANs)")),
-                 ("nat", tr("NAT / routed (not layer 2)")), ("inactive", tr("inactive"))]
+        lines = [("access", Topology.tr("access port (one VLAN)")),
+                 ("trunk", Topology.tr("trunk (tagged VLANs)")),
+                 ("nat", Topology.tr("NAT / routed (not layer 2)")),
+                 ("inactive", Topology.tr("inactive"))]
         cells = [f'<td><img src="legend:{name}" width="{SAMPLE_SIZE[0]}" '
                  f'height="{SAMPLE_SIZE[1]}">&nbsp;{_unbroken(text)}&nbsp;&nbsp;</td>'
                  for name, text in lines]  # a 2 x 2 table: a sample never leaves its text
         parts.append(f"<table><tr>{cells[0]}{cells[1]}</tr><tr>{cells[2]}{cells[3]}</tr>"
                      "</table>")
         if graph.segments:
-            parts.append(f"<p><b>{escape(tr('Layer-2 segments'))}</b> "
-                         f"<small>{escape(tr('(click one to show only it)'))}</small></p><p>")
+            heading = escape(Topology.tr("Layer-2 segments"))
+            hint = escape(Topology.tr("(click one to show only it)"))
+            uplink, members_label = escape(Topology.tr("uplink")), escape(Topology.tr("members"))
+            parts.append(f"<p><b>{heading}</b> <small>{hint}</small></p><p>")
             for number, segment in enumerate(graph.segments, start=1):
                 members = ", ".join(segment.members)
+                label = translate_message(segment.label_message)
                 notes = "".join(f" <i>({escape(note)})</i>" for note in segment.notes)
                 parts.append(
                     f'<img src="legend:s{number}" width="26" height="15"> '
-                    f'<a href="segment:{escape(segment.id)}"><b>{escape(segment.label)}</b></a>'
-                    f" — {escape(tr('uplink'))}: {escape(segment.uplink.description)}"
-                    f" — {escape(tr('members'))}: {escape(members)}{notes}<br>")
+                    f'<a href="segment:{escape(segment.id)}"><b>{escape(label)}</b></a>'
+                    f" — {uplink}: {escape(segment.uplink.description)}"
+                    f" — {members_label}: {escape(members)}{notes}<br>")
             parts.append("</p>")
         if graph.warnings:
             warning = theme.warning.name()
-            parts.append(f'<p><b style="color:{warning}">{escape(tr("Warnings"))}</b></p><ul>')
-            parts += [f"<li>{escape(w.message)}</li>" for w in graph.warnings]
+            heading = escape(Topology.tr("Warnings"))
+            parts.append(f'<p><b style="color:{warning}">{heading}</b></p><ul>')
+            parts += [f"<li>{escape(translate_template(w.template, w.args))}</li>"
+                      for w in graph.warnings]
             parts.append("</ul>")
         self.setHtml("".join(parts))
 

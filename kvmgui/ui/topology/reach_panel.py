@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.i18n import translate_template
 from kvmgui.topology import Reachability, can_reach
 from kvmgui.topology.model import NodeKind, TopologyGraph
 
@@ -103,7 +104,9 @@ class ReachabilityPanel(QWidget):
             self.answer.setText(self.tr("Choose two domains to see whether they share a layer-2 "
                                         "segment (the path is highlighted)."))
         elif answer.reachable:
-            self.answer.setText(self.tr("Yes. %s") % answer.reason)
+            self.answer.setText(self.tr("Yes. %s") % translate_template(answer.template,
+                                                                        answer.args))
         else:
-            self.answer.setText(self.tr("No. %s") % answer.reason)
+            self.answer.setText(self.tr("No. %s") % translate_template(answer.template,
+                                                                       answer.args))
         self.answered.emit(answer)

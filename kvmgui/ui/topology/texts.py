@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
-
+from kvmgui.i18n import TranslationContext, translate_message
+from kvmgui.topology.labels import state_word
 from kvmgui.topology.model import (
     Edge,
     LinkKind,
@@ -20,17 +20,17 @@ from kvmgui.topology.model import (
 Addresses = Mapping[str, tuple[str, ...]]  # MAC (lower case) -> leased IP addresses
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Topology", text)
+class Topology(TranslationContext):
+    """Translation context of the topology view's texts."""
 
 
 def kind_name(kind: NodeKind) -> str:
     return {
-        NodeKind.PHYSICAL: tr("Physical NIC"), NodeKind.VLAN: tr("VLAN device"),
-        NodeKind.BOND: tr("Bond"), NodeKind.BRIDGE: tr("Bridge"),
-        NodeKind.NETWORK: tr("Network"), NodeKind.PORTGROUP: tr("Portgroup"),
-        NodeKind.VNIC: tr("Guest NIC"), NodeKind.DOMAIN: tr("Domain"),
-        NodeKind.OUTSIDE: tr("Outside (NAT / routed)"),
+        NodeKind.PHYSICAL: Topology.tr("Physical NIC"), NodeKind.VLAN: Topology.tr("VLAN device"),
+        NodeKind.BOND: Topology.tr("Bond"), NodeKind.BRIDGE: Topology.tr("Bridge"),
+        NodeKind.NETWORK: Topology.tr("Network"), NodeKind.PORTGROUP: Topology.tr("Portgroup"),
+        NodeKind.VNIC: Topology.tr("Guest NIC"), NodeKind.DOMAIN: Topology.tr("Domain"),
+        NodeKind.OUTSIDE: Topology.tr("Outside (NAT / routed)"),
     }[kind]
 
 
@@ -40,28 +40,33 @@ def _table(title: str, rows: list[tuple[str, str]]) -> str:
 
 
 def node_tooltip(node: Node, addresses: Addresses) -> str:
-    rows: list[tuple[str, str]] = [(tr("Kind"), kind_name(node.kind))]
+    rows: list[tuple[str, str]] = [(Topology.tr("Kind"), kind_name(node.kind))]
     if node.mac:
-        rows.append((tr("MAC"), node.mac))
+        rows.append((Topology.tr("MAC"), node.mac))
         for address in addresses.get(node.mac.lower(), ()):
-            rows.append((tr("IP (DHCP lease)"), address))
+            rows.append((Topology.tr("IP (DHCP lease)"), address))
     if node.forward:
-        rows.append((tr("Forward mode"), node.forward))
+        rows.append((Topology.tr("Forward mode"), node.forward))
     if node.bridge:
-        rows.append((tr("Bridge"), node.bridge))
+        rows.append((Topology.tr("Bridge"), node.bridge))
     if node.vlan is not None:
-        rows.append((tr("VLAN"), node.vlan.describe()))
+        rows.append((Topology.tr("VLAN"), node.vlan.describe()))
     if node.ovs:
-        rows.append((tr("Switch"), tr("Open vSwitch")))
+        rows.append((Topology.tr("Switch"), Topology.tr("Open vSwitch")))
     if not node.exists:
-        rows.append((tr("Problem"), tr("named in the configuration, but the host has no such "
-                                       "device")))
-    labels = {"ip": tr("IP / DHCP range"), "addresses": tr("Addresses"), "state": tr("State"),
-              "uuid": tr("UUID"), "type": tr("Type"), "model": tr("Model"),
-              "source": tr("Source"), "portgroup": tr("Portgroup"), "mode": tr("Mode"),
-              "vlan": tr("VLAN request"), "link": tr("Link"), "connection": tr("Connection"),
-              "bond mode": tr("Bond mode"), "forward devices": tr("Forward devices")}
+        rows.append((Topology.tr("Problem"),
+                     Topology.tr("named in the configuration, but the host has no such device")))
+    labels = {"ip": Topology.tr("IP / DHCP range"), "addresses": Topology.tr("Addresses"),
+              "state": Topology.tr("State"), "uuid": Topology.tr("UUID"),
+              "type": Topology.tr("Type"), "model": Topology.tr("Model"),
+              "source": Topology.tr("Source"), "portgroup": Topology.tr("Portgroup"),
+              "mode": Topology.tr("Mode"), "vlan": Topology.tr("VLAN request"),
+              "link": Topology.tr("Link"), "connection": Topology.tr("Connection"),
+              "bond mode": Topology.tr("Bond mode"),
+              "forward devices": Topology.tr("Forward devices")}
     for key, value in node.detail:
+        if key == "state":
+            value = translate_message(state_word(value))
         if key not in ("listed", "default"):
             rows.append((labels.get(key, key), value))
     return _table(node.name, rows)
@@ -70,34 +75,34 @@ def node_tooltip(node: Node, addresses: Addresses) -> str:
 def edge_tooltip(edge: Edge, graph: TopologyGraph) -> str:
     ends = f"{graph.nodes[edge.source].name} → {graph.nodes[edge.target].name}"
     if edge.link is LinkKind.NAT:
-        what = tr("NAT through the host (not layer 2)")
+        what = Topology.tr("NAT through the host (not layer 2)")
     elif edge.link is LinkKind.ROUTE:
-        what = tr("routed through the host (not layer 2)")
+        what = Topology.tr("routed through the host (not layer 2)")
     elif edge.mode is PortMode.TRUNK:
-        what = tr("trunk, tagged VLANs %s") % ", ".join(str(v) for v in edge.vlans)
+        what = Topology.tr("trunk, tagged VLANs %s") % ", ".join(str(v) for v in edge.vlans)
     elif edge.mode is PortMode.ACCESS:
-        what = tr("access port, VLAN %s") % edge.vlans[0]
+        what = Topology.tr("access port, VLAN %s") % edge.vlans[0]
     else:
-        what = tr("untagged")
+        what = Topology.tr("untagged")
     if not edge.active:
-        what += " · " + tr("inactive")
-    return _table(ends, [(tr("Link"), what)])
+        what += " · " + Topology.tr("inactive")
+    return _table(ends, [(Topology.tr("Link"), what)])
 
 
 def segment_title(number: int, segment: Segment) -> str:
-    return f"S{number}  {segment.label}"
+    return f"S{number}  {translate_message(segment.label_message)}"
 
 
 def segment_tooltip(number: int, segment: Segment) -> str:
-    rows = [(tr("Uplink"), segment.uplink.description),
-            (tr("Members"), ", ".join(segment.members))]
-    rows += [(tr("Note"), note) for note in segment.notes]
-    return _table(tr("Layer-2 segment %s") % segment_title(number, segment), rows)
+    rows = [(Topology.tr("Uplink"), segment.uplink.description),
+            (Topology.tr("Members"), ", ".join(segment.members))]
+    rows += [(Topology.tr("Note"), note) for note in segment.notes]
+    return _table(Topology.tr("Layer-2 segment %s") % segment_title(number, segment), rows)
 
 
 def link_label(edge: Edge) -> str:
     if edge.link is LinkKind.NAT:
-        return tr("NAT")
+        return Topology.tr("NAT")
     if edge.link is LinkKind.ROUTE:
-        return tr("routed")
+        return Topology.tr("routed")
     return ""

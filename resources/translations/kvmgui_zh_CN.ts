@@ -1,0 +1,4389 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>&amp;Copy versions</source>
+        <translation>复制版本信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;kvmgui %s&lt;/h2&gt;&lt;p&gt;A fast, VLAN-aware desktop manager for libvirt/KVM.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;kvmgui %s&lt;/h2&gt;&lt;p&gt;快速、支持 VLAN 的 libvirt/KVM 桌面管理器。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About kvmgui</source>
+        <translation>关于 kvmgui</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Copy all versions as text, e.g. for a bug report</source>
+        <translation>以文本形式复制所有版本信息，例如用于错误报告</translation>
+    </message>
+    <message>
+        <source>Daemon</source>
+        <translation>守护进程</translation>
+    </message>
+    <message>
+        <source>Hypervisor</source>
+        <translation>虚拟机管理程序</translation>
+    </message>
+    <message>
+        <source>Library versions</source>
+        <translation>库版本</translation>
+    </message>
+    <message>
+        <source>Versions per connection</source>
+        <translation>各连接的版本</translation>
+    </message>
+    <message>
+        <source>libvirt library</source>
+        <translation>libvirt 库</translation>
+    </message>
+    <message>
+        <source>libvirt library %s, daemon %s, hypervisor %s</source>
+        <translation>libvirt 库 %s，守护进程 %s，虚拟机管理程序 %s</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRunner</name>
+    <message>
+        <source>%s: %s done</source>
+        <translation>%s：%s 已完成</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsController</name>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Domain</source>
+        <translation>虚拟机(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation>网络(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Storage</source>
+        <translation>存储(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>AddConnectionDialog</name>
+    <message>
+        <source>&amp;Hypervisor:</source>
+        <translation>虚拟机管理程序(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>传输方式(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>A URI looks like driver[+transport]://[user@]host[:port]/path, e.g. qemu:///system.</source>
+        <translation>URI 的格式为 driver[+transport]://[user@]host[:port]/path，例如 qemu:///system。</translation>
+    </message>
+    <message>
+        <source>Add Connection</source>
+        <translation>添加连接</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Connect automatically at start</source>
+        <translation>启动时自动连接</translation>
+    </message>
+    <message>
+        <source>Custom URI</source>
+        <translation>自定义 URI</translation>
+    </message>
+    <message>
+        <source>Demo host (bundled)</source>
+        <translation>演示宿主机（内置）</translation>
+    </message>
+    <message>
+        <source>Enter the host to connect to.</source>
+        <translation>请输入要连接的主机。</translation>
+    </message>
+    <message>
+        <source>H&amp;ost:</source>
+        <translation>主机(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>LXC (Linux containers)</source>
+        <translation>LXC（Linux 容器）</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>QEMU/KVM (system)</source>
+        <translation>QEMU/KVM（系统）</translation>
+    </message>
+    <message>
+        <source>QEMU/KVM (user session)</source>
+        <translation>QEMU/KVM（用户会话）</translation>
+    </message>
+    <message>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <source>TCP (unencrypted)</source>
+        <translation>TCP（未加密）</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Test driver (test:///default)</source>
+        <translation>测试驱动（test:///default）</translation>
+    </message>
+    <message>
+        <source>The demo host is a file on this machine: use the local transport.</source>
+        <translation>演示宿主机是本机上的一个文件：请使用本地传输方式。</translation>
+    </message>
+    <message>
+        <source>The host must be a host name or an IP address.</source>
+        <translation>主机必须是主机名或 IP 地址。</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>The user name may contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>用户名只能包含字母、数字、“.”、“_”和“-”。</translation>
+    </message>
+    <message>
+        <source>URI:</source>
+        <translation>URI：</translation>
+    </message>
+    <message>
+        <source>Xen</source>
+        <translation>Xen</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>host name or address</source>
+        <translation>主机名或地址</translation>
+    </message>
+    <message>
+        <source>kvmgui stores no password: SSH uses your agent or keys, TLS your certificates; other prompts are asked when connecting.</source>
+        <translation>kvmgui 不保存任何密码：SSH 使用您的代理或密钥，TLS 使用您的证书；其他提示会在连接时询问。</translation>
+    </message>
+    <message>
+        <source>your login name on the host (optional)</source>
+        <translation>您在该主机上的登录名（可选）</translation>
+    </message>
+</context>
+<context>
+    <name>AddDiskDialog</name>
+    <message>
+        <source>&amp;Bus:</source>
+        <translation>总线(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Existing volume</source>
+        <translation>现有卷(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;New volume</source>
+        <translation>新建卷(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>大小(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Volume:</source>
+        <translation>卷(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Add Disk</source>
+        <translation>添加磁盘</translation>
+    </message>
+    <message>
+        <source>CD/DVD-ROM</source>
+        <translation>CD/DVD-ROM</translation>
+    </message>
+    <message>
+        <source>Enter a volume name without &apos;/&apos;.</source>
+        <translation>请输入不含“/”的卷名称。</translation>
+    </message>
+    <message>
+        <source>Enter the path of the disk image or device.</source>
+        <translation>请输入磁盘映像或设备的路径。</translation>
+    </message>
+    <message>
+        <source>File or device &amp;path</source>
+        <translation>文件或设备路径(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Hard disk</source>
+        <translation>硬盘</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>名称(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ool:</source>
+        <translation>存储池(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Pa&amp;th:</source>
+        <translation>路径(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The pool already has a volume named %s.</source>
+        <translation>该存储池中已有名为 %s 的卷。</translation>
+    </message>
+    <message>
+        <source>The pool has no volumes.</source>
+        <translation>该存储池中没有卷。</translation>
+    </message>
+    <message>
+        <source>There is no active storage pool.</source>
+        <translation>没有活动的存储池。</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>DHCP leases</source>
+        <translation>DHCP 租约</translation>
+    </message>
+</context>
+<context>
+    <name>AuthDialog</name>
+    <message>
+        <source>Authentication for %s</source>
+        <translation>%s 的身份验证</translation>
+    </message>
+    <message>
+        <source>libvirt asks for credentials to open %s:</source>
+        <translation>libvirt 需要凭据才能打开 %s：</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>Not connected to %s</source>
+        <translation>未连接到 %s</translation>
+    </message>
+    <message>
+        <source>closed by client</source>
+        <translation>被客户端关闭</translation>
+    </message>
+    <message>
+        <source>connection error</source>
+        <translation>连接错误</translation>
+    </message>
+    <message>
+        <source>the daemon closed the connection</source>
+        <translation>守护进程关闭了连接</translation>
+    </message>
+    <message>
+        <source>the daemon stopped answering</source>
+        <translation>守护进程停止响应</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionActions</name>
+    <message>
+        <source>%s is already open</source>
+        <translation>%s 已经打开</translation>
+    </message>
+    <message>
+        <source>&amp;Add Connection…</source>
+        <translation>添加连接(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>重新连接(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Connect &amp;automatically at start</source>
+        <translation>启动时自动连接(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move connection</source>
+        <translation>移除连接(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>Console</name>
+    <message>
+        <source>%s is not installed. Point a VNC/SPICE viewer at:</source>
+        <translation>未安装 %s。请用 VNC/SPICE 查看器连接：</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Console of %s</source>
+        <translation>%s 的控制台</translation>
+    </message>
+    <message>
+        <source>Could not start %s.</source>
+        <translation>无法启动 %s。</translation>
+    </message>
+    <message>
+        <source>The display listens only on the host itself. Open a tunnel, then point a VNC/SPICE viewer at the address below (virt-viewer is not installed):</source>
+        <translation>显示只在宿主机本机上监听。请先打开隧道，再用 VNC/SPICE 查看器连接以下地址（未安装 virt-viewer）：</translation>
+    </message>
+    <message>
+        <source>The display listens only on the host itself. Open a tunnel, then point a VNC/SPICE viewer at the address below:</source>
+        <translation>显示只在宿主机本机上监听。请先打开隧道，再用 VNC/SPICE 查看器连接以下地址：</translation>
+    </message>
+    <message>
+        <source>The display&apos;s address is known once the domain runs. Start it, or install virt-viewer, which waits for the domain.</source>
+        <translation>虚拟机运行后才能知道显示地址。请启动虚拟机，或安装会等待虚拟机启动的 virt-viewer。</translation>
+    </message>
+    <message>
+        <source>This domain has neither a graphical display nor a serial console.</source>
+        <translation>此虚拟机既没有图形显示，也没有串行控制台。</translation>
+    </message>
+    <message>
+        <source>This domain has no graphical display. Reach its serial console from a terminal with:</source>
+        <translation>此虚拟机没有图形显示。请在终端中用以下命令访问其串行控制台：</translation>
+    </message>
+    <message>
+        <source>virt-viewer is not installed. Point a VNC/SPICE viewer at:</source>
+        <translation>未安装 virt-viewer。请用 VNC/SPICE 查看器连接：</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteDomainsDialog</name>
+    <message>
+        <source>    no disks</source>
+        <translation>    无磁盘</translation>
+    </message>
+    <message>
+        <source>CD-ROM (often installation media)</source>
+        <translation>CD-ROM（通常是安装介质）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n domain(s)</source>
+        <translation>
+            <numerusform>删除 %n 个虚拟机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n domain(s)? Their definitions are removed, with any saved state, snapshot metadata and NVRAM.</source>
+        <translation>
+            <numerusform>删除 %n 个虚拟机？其定义将被移除，连同保存的状态、快照元数据和 NVRAM。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete %s: %s</source>
+        <translation>删除 %s：%s</translation>
+    </message>
+    <message>
+        <source>Not a volume of a running storage pool: kvmgui cannot delete it</source>
+        <translation>不是运行中存储池的卷：kvmgui 无法删除它</translation>
+    </message>
+    <message>
+        <source>Read-only disk (often installation media)</source>
+        <translation>只读磁盘（通常是安装介质）</translation>
+    </message>
+    <message>
+        <source>Running domains are forced off first: %s</source>
+        <translation>运行中的虚拟机会先被强制关机：%s</translation>
+    </message>
+    <message>
+        <source>Same volume as listed above</source>
+        <translation>与上面列出的卷相同</translation>
+    </message>
+    <message>
+        <source>Shared: also used by %s</source>
+        <translation>共享：%s 也在使用</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Host %s</source>
+        <translation>宿主机 %s</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>未加载</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选择任何对象</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Select a connection for its host page, or an object for its summary. Type in the filter box to narrow the tree.</source>
+        <translation>选择一个连接可查看其宿主机页面，选择一个对象可查看其摘要。在筛选框中输入可缩小列表范围。</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <source>Warnings (apply anyway?):</source>
+        <translation>警告（仍要应用吗？）：</translation>
+    </message>
+</context>
+<context>
+    <name>DomainActions</name>
+    <message>
+        <source>&amp;Force off</source>
+        <translation>强制关机(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Reboot</source>
+        <translation>重启(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ask the guest to reboot</source>
+        <translation>请求客户机重启</translation>
+    </message>
+    <message>
+        <source>Ask the guest to shut down (ACPI)</source>
+        <translation>请求客户机关机（ACPI）</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>删除(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the domain, and the storage you choose</source>
+        <translation>删除虚拟机及您选择的存储</translation>
+    </message>
+    <message>
+        <source>Delete the saved memory image; the next start boots afresh</source>
+        <translation>删除保存的内存映像；下次启动时将重新引导</translation>
+    </message>
+    <message>
+        <source>Disable autostart</source>
+        <translation>禁用自动启动</translation>
+    </message>
+    <message>
+        <source>Discard saved state</source>
+        <translation>丢弃保存的状态</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard the saved state of %n domain(s)?</source>
+        <translation>
+            <numerusform>丢弃 %n 个虚拟机保存的状态？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Domain deleted, but not these volumes: %s</source>
+        <translation>虚拟机已删除，但以下卷未删除：%s</translation>
+    </message>
+    <message>
+        <source>Each guest is asked to shut down; it may take a while or ignore it.</source>
+        <translation>将请求每个客户机关机；这可能需要一段时间，客户机也可能忽略请求。</translation>
+    </message>
+    <message>
+        <source>Enable autostart</source>
+        <translation>启用自动启动</translation>
+    </message>
+    <message>
+        <source>Force off</source>
+        <translation>强制关机</translation>
+    </message>
+    <message numerus="yes">
+        <source>Force off %n domain(s)?</source>
+        <translation>
+            <numerusform>强制关闭 %n 个虚拟机？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Freeze the guest&apos;s vCPUs (it keeps its memory)</source>
+        <translation>冻结客户机的 vCPU（保留其内存）</translation>
+    </message>
+    <message>
+        <source>Let a paused guest run again</source>
+        <translation>让已暂停的客户机继续运行</translation>
+    </message>
+    <message>
+        <source>Like pulling the power plug: data the guest has not written is lost.</source>
+        <translation>如同拔掉电源：客户机尚未写入的数据将会丢失。</translation>
+    </message>
+    <message>
+        <source>Managed save: write memory to disk and stop; Start restores it</source>
+        <translation>托管保存：将内存写入磁盘后停止；启动时恢复</translation>
+    </message>
+    <message>
+        <source>Open &amp;console</source>
+        <translation>打开控制台(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open the graphical console (or say how to reach it)</source>
+        <translation>打开图形控制台（或说明如何访问）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pause %n domain(s)?</source>
+        <translation>
+            <numerusform>暂停 %n 个虚拟机？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>R&amp;esume</source>
+        <translation>恢复(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation>重启</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reboot %n domain(s)?</source>
+        <translation>
+            <numerusform>重启 %n 个虚拟机？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resume %n domain(s)?</source>
+        <translation>
+            <numerusform>恢复 %n 个虚拟机？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>保存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save %n domain(s) to disk and stop them?</source>
+        <translation>
+            <numerusform>将 %n 个虚拟机保存到磁盘并停止？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shut &amp;down</source>
+        <translation>关机(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Shut down</source>
+        <translation>关机</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shut down %n domain(s)?</source>
+        <translation>
+            <numerusform>关闭 %n 个虚拟机？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message numerus="yes">
+        <source>Start %n domain(s) with the host?</source>
+        <translation>
+            <numerusform>让 %n 个虚拟机随宿主机启动？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Start %n domain(s)?</source>
+        <translation>
+            <numerusform>启动 %n 个虚拟机？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start (a saved domain resumes from its saved state)</source>
+        <translation>启动（已保存的虚拟机从保存的状态恢复）</translation>
+    </message>
+    <message>
+        <source>Start restores each saved domain where it left off.</source>
+        <translation>启动时每个已保存的虚拟机都会从中断处恢复。</translation>
+    </message>
+    <message>
+        <source>Start with the host</source>
+        <translation>随宿主机启动</translation>
+    </message>
+    <message>
+        <source>Stop at once, like pulling the power plug</source>
+        <translation>立即停止，如同拔掉电源</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop starting %n domain(s) with the host?</source>
+        <translation>
+            <numerusform>不再让 %n 个虚拟机随宿主机启动？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The saved memory is deleted: the next start boots afresh, as after a power cut.</source>
+        <translation>保存的内存将被删除：下次启动时会像断电后一样重新引导。</translation>
+    </message>
+    <message>
+        <source>deleted with %n volume(s)</source>
+        <translation>已删除，连同 %n 个卷</translation>
+    </message>
+    <message>
+        <source>deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+    <message>
+        <source>discarding…</source>
+        <translation>正在丢弃…</translation>
+    </message>
+    <message>
+        <source>forcing off…</source>
+        <translation>正在强制关机…</translation>
+    </message>
+    <message>
+        <source>pausing…</source>
+        <translation>正在暂停…</translation>
+    </message>
+    <message>
+        <source>rebooting…</source>
+        <translation>正在重启…</translation>
+    </message>
+    <message>
+        <source>resuming…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>setting autostart…</source>
+        <translation>正在设置自动启动…</translation>
+    </message>
+    <message>
+        <source>shutting down…</source>
+        <translation>正在关机…</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+</context>
+<context>
+    <name>DomainBootTab</name>
+    <message>
+        <source>Boot &amp;order (checked devices, top first):</source>
+        <translation>引导顺序(&amp;O)（勾选的设备，从上到下）：</translation>
+    </message>
+    <message>
+        <source>Boot order</source>
+        <translation>引导顺序</translation>
+    </message>
+    <message>
+        <source>CD/DVD-ROM</source>
+        <translation>CD/DVD-ROM</translation>
+    </message>
+    <message>
+        <source>Disk %s (%s)</source>
+        <translation>磁盘 %s（%s）</translation>
+    </message>
+    <message>
+        <source>Floppy</source>
+        <translation>软盘</translation>
+    </message>
+    <message>
+        <source>Hard disk</source>
+        <translation>硬盘</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Network (PXE)</source>
+        <translation>网络（PXE）</translation>
+    </message>
+    <message>
+        <source>Network card %s</source>
+        <translation>网卡 %s</translation>
+    </message>
+    <message>
+        <source>Start this virtual machine when the host boots</source>
+        <translation>宿主机启动时启动此虚拟机</translation>
+    </message>
+    <message>
+        <source>The firmware tries each checked kind of device in this order.</source>
+        <translation>固件按此顺序尝试每种勾选的设备。</translation>
+    </message>
+    <message>
+        <source>This virtual machine boots by device: each checked disk or network card gets its place in the order.</source>
+        <translation>此虚拟机按设备引导：每个勾选的磁盘或网卡在顺序中都有自己的位置。</translation>
+    </message>
+</context>
+<context>
+    <name>DomainCpuTab</name>
+    <message>
+        <source>&amp;Maximum vCPUs:</source>
+        <translation>最大 vCPU 数(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>CPU &amp;mode:</source>
+        <translation>CPU 模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Cores per socket:</source>
+        <translation>每插槽核心数：</translation>
+    </message>
+    <message>
+        <source>Host model (migratable between alike hosts)</source>
+        <translation>宿主机型号（可在相似宿主机之间迁移）</translation>
+    </message>
+    <message>
+        <source>Host passthrough (fastest, not migratable)</source>
+        <translation>宿主机直通（最快，不可迁移）</translation>
+    </message>
+    <message>
+        <source>Hypervisor default</source>
+        <translation>虚拟机管理程序默认值</translation>
+    </message>
+    <message>
+        <source>Manual &amp;topology</source>
+        <translation>手动拓扑(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Model &amp;name:</source>
+        <translation>型号名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Named model</source>
+        <translation>指定型号</translation>
+    </message>
+    <message>
+        <source>Sockets:</source>
+        <translation>插槽数：</translation>
+    </message>
+    <message numerus="yes">
+        <source>The host has %n logical CPU(s).</source>
+        <translation>
+            <numerusform>宿主机有 %n 个逻辑 CPU。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Threads per core:</source>
+        <translation>每核心线程数：</translation>
+    </message>
+    <message>
+        <source>vCPUs at &amp;boot:</source>
+        <translation>启动时 vCPU 数(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>vCPUs online when the guest starts; the rest can be plugged in later, up to the maximum</source>
+        <translation>客户机启动时在线的 vCPU；其余的可在之后热插入，最多到最大值</translation>
+    </message>
+</context>
+<context>
+    <name>DomainDisksTab</name>
+    <message>
+        <source>&amp;Add disk…</source>
+        <translation>添加磁盘(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bus:</source>
+        <translation>总线(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Cache:</source>
+        <translation>缓存(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>（新）</translation>
+    </message>
+    <message>
+        <source>Bus</source>
+        <translation>总线</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Hypervisor default</source>
+        <translation>虚拟机管理程序默认值</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Selected disk</source>
+        <translation>所选磁盘</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>DomainEditor</name>
+    <message>
+        <source>%s is running: changes are saved to its definition and take effect the next time it starts.</source>
+        <translation>%s 正在运行：更改会保存到其定义中，下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Boot</source>
+        <translation>引导(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;CPUs</source>
+        <translation>CPU(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Disks</source>
+        <translation>磁盘(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Memory</source>
+        <translation>内存(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation>网络(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>概览(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Autostart: off</source>
+        <translation>自动启动：关</translation>
+    </message>
+    <message>
+        <source>Autostart: on</source>
+        <translation>自动启动：开</translation>
+    </message>
+    <message>
+        <source>Di&amp;splay</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Edit Virtual Machine %s</source>
+        <translation>编辑虚拟机 %s</translation>
+    </message>
+    <message>
+        <source>New Virtual Machine %s</source>
+        <translation>新建虚拟机 %s</translation>
+    </message>
+    <message>
+        <source>New volume in pool %s (created first)</source>
+        <translation>存储池 %s 中的新卷（先创建）</translation>
+    </message>
+    <message>
+        <source>The virtual machine starts once it is defined.</source>
+        <translation>虚拟机定义后即会启动。</translation>
+    </message>
+</context>
+<context>
+    <name>DomainGraphicsTab</name>
+    <message>
+        <source>&amp;Graphics:</source>
+        <translation>图形(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Listen address:</source>
+        <translation>监听地址(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 allows only this host (reach it through an SSH tunnel); 0.0.0.0 allows every network</source>
+        <translation>127.0.0.1 只允许此宿主机访问（可通过 SSH 隧道访问）；0.0.0.0 允许所有网络访问</translation>
+    </message>
+    <message>
+        <source>Choose a free port when the guest starts</source>
+        <translation>客户机启动时选择一个空闲端口</translation>
+    </message>
+    <message>
+        <source>None (headless)</source>
+        <translation>无（无头模式）</translation>
+    </message>
+    <message numerus="yes">
+        <source>This virtual machine has %n graphics devices; the first is edited here.</source>
+        <translation>
+            <numerusform>此虚拟机有 %n 个图形设备；此处编辑第一个。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DomainMemoryTab</name>
+    <message>
+        <source>&amp;Current allocation:</source>
+        <translation>当前分配(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Maximum memory:</source>
+        <translation>最大内存(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Host memory:</source>
+        <translation>宿主机内存：</translation>
+    </message>
+    <message>
+        <source>The guest starts with the current allocation and can be given more while it runs, up to the maximum (with a memory balloon driver in the guest).</source>
+        <translation>客户机以当前分配量启动，运行时可增加内存，最多到最大值（客户机中需要内存气球驱动）。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>DomainNicsTab</name>
+    <message>
+        <source>%s (VLAN %s)</source>
+        <translation>%s（VLAN %s）</translation>
+    </message>
+    <message>
+        <source>%s trunk</source>
+        <translation>%s Trunk</translation>
+    </message>
+    <message>
+        <source>&amp;Add network card</source>
+        <translation>添加网卡(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Bridge:</source>
+        <translation>网桥(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to:</source>
+        <translation>连接到(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Host device:</source>
+        <translation>宿主机设备(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;MAC address:</source>
+        <translation>MAC 地址(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>网络(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Portgroup:</source>
+        <translation>端口组(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;VLAN tags:</source>
+        <translation>VLAN 标签(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>(network default)</source>
+        <translation>（网络默认值）</translation>
+    </message>
+    <message>
+        <source>Host bridge</source>
+        <translation>宿主机网桥</translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation>型号(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <source>Macvtap mo&amp;de:</source>
+        <translation>Macvtap 模式(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Macvtap on a host device (direct)</source>
+        <translation>宿主机设备上的 Macvtap（直连）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Selected network card</source>
+        <translation>所选网卡</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <source>Trunk (tagged frames to the guest)</source>
+        <translation>Trunk（向客户机传递带标签的帧）</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>VLAN</source>
+        <translation>VLAN</translation>
+    </message>
+    <message>
+        <source>Virtual network</source>
+        <translation>虚拟网络</translation>
+    </message>
+    <message>
+        <source>assigned by libvirt</source>
+        <translation>由 libvirt 分配</translation>
+    </message>
+    <message>
+        <source>none, e.g. 10 or 10, 20</source>
+        <translation>无，例如 10 或 10, 20</translation>
+    </message>
+</context>
+<context>
+    <name>DomainOverviewTab</name>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>(assigned when created)</source>
+        <translation>（创建时分配）</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <source>Operating system:</source>
+        <translation>操作系统：</translation>
+    </message>
+    <message>
+        <source>Renaming works only while the virtual machine is shut off.</source>
+        <translation>只有在虚拟机关机时才能重命名。</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>UUID:</source>
+        <translation>UUID：</translation>
+    </message>
+    <message>
+        <source>a short line shown next to the name</source>
+        <translation>显示在名称旁边的简短说明</translation>
+    </message>
+</context>
+<context>
+    <name>DomainPerformancePage</name>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%s: no new samples.</source>
+        <translation>%s：没有新的采样。</translation>
+    </message>
+    <message>
+        <source>CPU (% of one host CPU)</source>
+        <translation>CPU（占一个宿主机 CPU 的百分比）</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Disk I/O</source>
+        <translation>磁盘 I/O</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Export performance history</source>
+        <translation>导出性能历史</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n sample(s).</source>
+        <translation>
+            <numerusform>已导出 %n 个采样。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Freeze the charts (sampling goes on)</source>
+        <translation>冻结图表（采样继续进行）</translation>
+    </message>
+    <message>
+        <source>How often every connection is sampled</source>
+        <translation>每个连接的采样频率</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Network I/O</source>
+        <translation>网络 I/O</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Paused: the charts are frozen, sampling goes on.</source>
+        <translation>已暂停：图表已冻结，采样继续进行。</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>RSS</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Sampled %s.</source>
+        <translation>采样频率：%s。</translation>
+    </message>
+    <message>
+        <source>Save the samples of the time window shown</source>
+        <translation>保存所显示时间窗口内的采样</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>There are no samples of this domain yet.</source>
+        <translation>此虚拟机还没有采样。</translation>
+    </message>
+    <message>
+        <source>Time window shown</source>
+        <translation>显示的时间窗口</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>Usable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Waiting for the first samples…</source>
+        <translation>正在等待首批采样…</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>速率</translation>
+    </message>
+</context>
+<context>
+    <name>EditorDialog</name>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message>
+        <source>Changed by another client</source>
+        <translation>已被其他客户端更改</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <source>Fix the XML first: %s</source>
+        <translation>请先修正 XML：%s</translation>
+    </message>
+    <message>
+        <source>Fix the problems marked as errors first.</source>
+        <translation>请先修正标记为错误的问题。</translation>
+    </message>
+    <message>
+        <source>Keep my edits</source>
+        <translation>保留我的编辑</translation>
+    </message>
+    <message>
+        <source>Not applied: the definition was changed by another client.</source>
+        <translation>未应用：定义已被其他客户端更改。</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the definition is unchanged.</source>
+        <translation>无需应用：定义未更改。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Reloaded the current definition.</source>
+        <translation>已重新加载当前定义。</translation>
+    </message>
+    <message>
+        <source>Review changes</source>
+        <translation>检查更改</translation>
+    </message>
+    <message>
+        <source>Someone else changed this definition after the editor opened it, so nothing was applied. Their change is shown below. Reload discards your edits and loads the current definition.</source>
+        <translation>编辑器打开后，其他人更改了此定义，因此未应用任何更改。下方显示了他们的更改。“重新加载”会丢弃您的编辑并加载当前定义。</translation>
+    </message>
+    <message>
+        <source>The XML does not parse, so the form cannot follow it: %s</source>
+        <translation>XML 无法解析，表单无法与之同步：%s</translation>
+    </message>
+    <message>
+        <source>The definition was saved, but:
+%s</source>
+        <translation>定义已保存，但是：
+%s</translation>
+    </message>
+    <message>
+        <source>These changes will be applied:</source>
+        <translation>将应用以下更改：</translation>
+    </message>
+    <message>
+        <source>This definition will be created:</source>
+        <translation>将创建以下定义：</translation>
+    </message>
+    <message>
+        <source>XML</source>
+        <translation>XML</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>libvirt refused the change; nothing was changed:
+%s</source>
+        <translation>libvirt 拒绝了此更改；未做任何改动：
+%s</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>when the editor opened</source>
+        <translation>编辑器打开时</translation>
+    </message>
+</context>
+<context>
+    <name>EditorsFeature</name>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Connect to a host first.</source>
+        <translation>请先连接到一个宿主机。</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Edit the definition of the selected virtual machine or network</source>
+        <translation>编辑所选虚拟机或网络的定义</translation>
+    </message>
+    <message>
+        <source>New &amp;network…</source>
+        <translation>新建网络(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>New &amp;virtual machine…</source>
+        <translation>新建虚拟机(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>New storage &amp;pool…</source>
+        <translation>新建存储池(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>New v&amp;olume…</source>
+        <translation>新建卷(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>New virtual machine</source>
+        <translation>新建虚拟机</translation>
+    </message>
+    <message>
+        <source>No connection</source>
+        <translation>无连接</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Filter: name or any column; state:running, vlan:10</source>
+        <translation>筛选：名称或任意列；state:running、vlan:10</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>不活动</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Shut off</source>
+        <translation>已关机</translation>
+    </message>
+    <message>
+        <source>State filter</source>
+        <translation>状态筛选</translation>
+    </message>
+    <message>
+        <source>VLAN must be 1–4094, not “%s”</source>
+        <translation>VLAN 必须为 1–4094，而不是“%s”</translation>
+    </message>
+    <message>
+        <source>unknown state “%s” (running, paused, shutoff, saved, active, inactive)</source>
+        <translation>未知状态“%s”（可用：running、paused、shutoff、saved、active、inactive）</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <source>&amp;Customize configuration before creating</source>
+        <translation>创建前自定义配置(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>网络(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Start the virtual machine once it is created</source>
+        <translation>创建后启动虚拟机(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Check the summary, then create the virtual machine.</source>
+        <translation>检查摘要，然后创建虚拟机。</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>Generic or unknown OS</source>
+        <translation>通用或未知操作系统</translation>
+    </message>
+    <message>
+        <source>Guest type</source>
+        <translation>客户机类型</translation>
+    </message>
+    <message>
+        <source>Host bridge</source>
+        <translation>宿主机网桥</translation>
+    </message>
+    <message>
+        <source>Install from</source>
+        <translation>安装来源</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Network and summary</source>
+        <translation>网络和摘要</translation>
+    </message>
+    <message>
+        <source>No network card</source>
+        <translation>无网卡</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>源(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Virtual network</source>
+        <translation>虚拟网络</translation>
+    </message>
+    <message>
+        <source>network boot (PXE)</source>
+        <translation>网络引导（PXE）</translation>
+    </message>
+    <message>
+        <source>new %s %s volume %s in pool %s</source>
+        <translation>新建 %s %s 卷 %s，位于存储池 %s</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>vCPUs</source>
+        <translation>vCPU</translation>
+    </message>
+</context>
+<context>
+    <name>HostCpuPage</name>
+    <message>
+        <source>%d host CPUs, %d online</source>
+        <translation>%d 个宿主机 CPU，%d 个在线</translation>
+    </message>
+    <message>
+        <source>%d vCPUs of %d running domains</source>
+        <translation>%d 个 vCPU，来自 %d 个运行中的虚拟机</translation>
+    </message>
+    <message>
+        <source>1×</source>
+        <translation>1×</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CPU %d</source>
+        <translation>CPU %d</translation>
+    </message>
+    <message>
+        <source>CPU usage: not reported by this driver</source>
+        <translation>CPU 使用率：此驱动不报告</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <source>Host CPUs and memory (% busy / used)</source>
+        <translation>宿主机 CPU 和内存（忙碌 / 已用百分比）</translation>
+    </message>
+    <message>
+        <source>Host CPUs of %s</source>
+        <translation>%s 的宿主机 CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Overcommit (vCPUs ÷ host CPUs, guest ÷ host memory)</source>
+        <translation>超配（vCPU ÷ 宿主机 CPU，客户机内存 ÷ 宿主机内存）</translation>
+    </message>
+    <message>
+        <source>This driver reports no per-CPU times.</source>
+        <translation>此驱动不报告每个 CPU 的时间。</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>使用率</translation>
+    </message>
+    <message>
+        <source>Waiting for the first host sample…</source>
+        <translation>正在等待宿主机的首次采样…</translation>
+    </message>
+    <message>
+        <source>host memory: not reported by this driver</source>
+        <translation>宿主机内存：此驱动不报告</translation>
+    </message>
+    <message>
+        <source>memory: %s of %s used</source>
+        <translation>内存：已用 %s，共 %s</translation>
+    </message>
+</context>
+<context>
+    <name>InstallPage</name>
+    <message>
+        <source>&amp;Disk image:</source>
+        <translation>磁盘映像(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Network install (ISO from a URL)</source>
+        <translation>网络安装（从 URL 获取 ISO）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>I&amp;mport an existing disk image</source>
+        <translation>导入现有磁盘映像(&amp;M)</translation>
+    </message>
+    <message>
+        <source>IS&amp;O:</source>
+        <translation>ISO(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Installation source</source>
+        <translation>安装源</translation>
+    </message>
+    <message>
+        <source>Local &amp;ISO image (a volume or a path on the host)</source>
+        <translation>本地 ISO 映像（宿主机上的卷或路径）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Network &amp;boot (PXE)</source>
+        <translation>网络引导（PXE）(&amp;B)</translation>
+    </message>
+    <message>
+        <source>QEMU reads the ISO from the server while the guest installs (http, https, ftp or ftps).</source>
+        <translation>客户机安装期间，QEMU 从服务器读取 ISO（http、https、ftp 或 ftps）。</translation>
+    </message>
+    <message>
+        <source>The ISO is attached as a CD-ROM and booted first.</source>
+        <translation>ISO 将作为 CD-ROM 挂载并优先引导。</translation>
+    </message>
+    <message>
+        <source>The guest boots from its network card; it needs a network with a PXE server.</source>
+        <translation>客户机从网卡引导；需要一个带有 PXE 服务器的网络。</translation>
+    </message>
+    <message>
+        <source>The image becomes the boot disk; nothing is installed.</source>
+        <translation>该映像将作为引导磁盘；不会安装任何东西。</translation>
+    </message>
+    <message>
+        <source>Where the guest&apos;s operating system comes from.</source>
+        <translation>客户机操作系统的来源。</translation>
+    </message>
+    <message>
+        <source>choose a volume or type a path</source>
+        <translation>选择一个卷或输入路径</translation>
+    </message>
+</context>
+<context>
+    <name>LeasesPage</name>
+    <message numerus="yes">
+        <source>%n lease(s)</source>
+        <translation>
+            <numerusform>%n 个租约</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the leases: %s</source>
+        <translation>无法读取租约：%s</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>客户端 ID</translation>
+    </message>
+    <message>
+        <source>DHCP leases are not available on this connection (its driver does not report them).</source>
+        <translation>此连接不提供 DHCP 租约（其驱动不报告租约）。</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC 地址</translation>
+    </message>
+    <message>
+        <source>Reading leases…</source>
+        <translation>正在读取租约…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>The network is not active: it hands out no leases.</source>
+        <translation>该网络不活动：不会分配任何租约。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n object(s) selected</source>
+        <translation>
+            <numerusform>已选择 %n 个对象</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;About kvmgui</source>
+        <translation>关于 kvmgui(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse all</source>
+        <translation>全部折叠(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Expand all</source>
+        <translation>全部展开(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation>筛选(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>C&amp;olumns</source>
+        <translation>列(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Details pages</source>
+        <translation>详细信息页面</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;list</source>
+        <translation>转到列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>资源清单</translation>
+    </message>
+    <message>
+        <source>Read the current connection&apos;s objects again</source>
+        <translation>重新读取当前连接的对象</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>kvmgui</source>
+        <translation>kvmgui</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>(Same bridge {bridges}, different VLANs.)</source>
+        <translation>（同一网桥 {bridges}，不同 VLAN。）</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <source>A Ceph user needs the libvirt secret that holds its key (its usage name, e.g. client.libvirt secret).</source>
+        <translation>Ceph 用户需要保存其密钥的 libvirt 密钥对象（填写其用途名称，例如 client.libvirt secret）。</translation>
+    </message>
+    <message>
+        <source>A network boot (PXE) needs a network card.</source>
+        <translation>网络引导（PXE）需要网卡。</translation>
+    </message>
+    <message>
+        <source>A network named {name} already exists.</source>
+        <translation>名为 {name} 的网络已存在。</translation>
+    </message>
+    <message>
+        <source>A storage pool named {name} already exists.</source>
+        <translation>名为 {name} 的存储池已存在。</translation>
+    </message>
+    <message>
+        <source>A virtual machine named {name} already exists.</source>
+        <translation>名为 {name} 的虚拟机已存在。</translation>
+    </message>
+    <message>
+        <source>Another virtual machine is named {name}.</source>
+        <translation>已有另一个虚拟机名为 {name}。</translation>
+    </message>
+    <message>
+        <source>Boot order {order} is used by more than one device.</source>
+        <translation>引导顺序 {order} 被多个设备使用。</translation>
+    </message>
+    <message>
+        <source>Both have a segment on VLAN {vlan}: they meet only if the switches outside this host join those segments.</source>
+        <translation>两者都有位于 VLAN {vlan} 的网段：只有当宿主机外部的交换机连通这些网段时，它们才能互通。</translation>
+    </message>
+    <message>
+        <source>Both leave the host through {uplink}; they may meet on the external switch, which the host cannot see.</source>
+        <translation>两者都经 {uplink} 离开宿主机；它们可能在外部交换机上互通，但宿主机无法看到这一点。</translation>
+    </message>
+    <message>
+        <source>Bridge STP and delay only apply to isolated, NAT, routed and open networks, not to forward mode {mode}.</source>
+        <translation>网桥的 STP 和延迟只适用于隔离、NAT、路由和开放网络，不适用于转发模式 {mode}。</translation>
+    </message>
+    <message>
+        <source>Bridge {bridge} has no uplink: guests on it reach only each other and the host.</source>
+        <translation>网桥 {bridge} 没有上行链路：其上的客户机只能互相访问以及访问宿主机。</translation>
+    </message>
+    <message>
+        <source>Choose an active storage pool.</source>
+        <translation>请选择一个活动的存储池。</translation>
+    </message>
+    <message>
+        <source>Choose the device, e.g. /dev/sdb.</source>
+        <translation>请选择设备，例如 /dev/sdb。</translation>
+    </message>
+    <message>
+        <source>Choose the existing disk image.</source>
+        <translation>请选择现有的磁盘映像。</translation>
+    </message>
+    <message>
+        <source>Choose the host device the guests attach to.</source>
+        <translation>请选择客户机要连接的宿主机设备。</translation>
+    </message>
+    <message>
+        <source>Choose the installer ISO (a volume or a path).</source>
+        <translation>请选择安装 ISO（卷或路径）。</translation>
+    </message>
+    <message>
+        <source>Choose the network or bridge for the network card.</source>
+        <translation>请为网卡选择网络或网桥。</translation>
+    </message>
+    <message>
+        <source>Choose the storage pool for the new disk.</source>
+        <translation>请为新磁盘选择存储池。</translation>
+    </message>
+    <message>
+        <source>Current memory ({current} KiB) is more than the maximum memory ({memory} KiB); libvirt will lower it.</source>
+        <translation>当前内存（{current} KiB）超过最大内存（{memory} KiB）；libvirt 会将其调低。</translation>
+    </message>
+    <message>
+        <source>DHCP host {name}</source>
+        <translation>DHCP 主机 {name}</translation>
+    </message>
+    <message>
+        <source>DHCP range {range} of IP address {number} has a start or end that is not an IP address.</source>
+        <translation>IP 地址 {number} 的 DHCP 范围 {range} 的起始或结束地址不是 IP 地址。</translation>
+    </message>
+    <message>
+        <source>DHCP range {start}-{end} is outside the network {network}.</source>
+        <translation>DHCP 范围 {start}-{end} 不在网络 {network} 内。</translation>
+    </message>
+    <message>
+        <source>DHCP range {start}-{end} starts after it ends.</source>
+        <translation>DHCP 范围 {start}-{end} 的起始地址在结束地址之后。</translation>
+    </message>
+    <message>
+        <source>Disk {number} has no target device.</source>
+        <translation>磁盘 {number} 没有目标设备。</translation>
+    </message>
+    <message>
+        <source>Disk {number} uses target device {target}, which another disk already uses.</source>
+        <translation>磁盘 {number} 使用的目标设备 {target} 已被另一个磁盘使用。</translation>
+    </message>
+    <message>
+        <source>Enter at least one Ceph monitor.</source>
+        <translation>请至少输入一个 Ceph 监视器。</translation>
+    </message>
+    <message>
+        <source>Enter the exported path (NFS) or /volume name (GlusterFS).</source>
+        <translation>请输入导出路径（NFS）或 /卷名称（GlusterFS）。</translation>
+    </message>
+    <message>
+        <source>Enter the host bridge the guests join.</source>
+        <translation>请输入客户机要加入的宿主机网桥。</translation>
+    </message>
+    <message>
+        <source>Enter the iSCSI portal (host name or address).</source>
+        <translation>请输入 iSCSI 门户（主机名或地址）。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the Ceph pool.</source>
+        <translation>请输入 Ceph 池的名称。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the LVM volume group.</source>
+        <translation>请输入 LVM 卷组的名称。</translation>
+    </message>
+    <message>
+        <source>Enter the server that exports the file system.</source>
+        <translation>请输入导出该文件系统的服务器。</translation>
+    </message>
+    <message>
+        <source>Enter the target IQN, e.g. iqn.2004-04.com.example:storage.</source>
+        <translation>请输入目标 IQN，例如 iqn.2004-04.com.example:storage。</translation>
+    </message>
+    <message>
+        <source>Forward mode {mode} needs at least one IP address.</source>
+        <translation>转发模式 {mode} 至少需要一个 IP 地址。</translation>
+    </message>
+    <message>
+        <source>IP address {address} does not match family {family}.</source>
+        <translation>IP 地址 {address} 与地址族 {family} 不符。</translation>
+    </message>
+    <message>
+        <source>IP address {address} has both a netmask and a prefix; use one.</source>
+        <translation>IP 地址 {address} 同时设置了子网掩码和前缀；请只使用其中一个。</translation>
+    </message>
+    <message>
+        <source>IP address {address} needs a netmask or prefix.</source>
+        <translation>IP 地址 {address} 需要子网掩码或前缀。</translation>
+    </message>
+    <message>
+        <source>IP address {number} does not parse: {value}</source>
+        <translation>IP 地址 {number} 无法解析：{value}</translation>
+    </message>
+    <message>
+        <source>Interface {number}: {vlan} (from the {source}) is not applied: libvirt does not tag {kind} connections, and it will refuse to start the guest.</source>
+        <translation>接口 {number}：{vlan}（来自{source}）不会生效：libvirt 不会为 {kind} 连接打标签，并且会拒绝启动该客户机。</translation>
+    </message>
+    <message>
+        <source>Interface {number}: {vlan} (from the {source}) is not applied: libvirt tags macvtap ports only in passthrough mode, not in {mode} mode, and it will refuse to start the guest.</source>
+        <translation>接口 {number}：{vlan}（来自{source}）不会生效：libvirt 只在直通模式下为 macvtap 端口打标签，{mode} 模式下不会，并且会拒绝启动该客户机。</translation>
+    </message>
+    <message>
+        <source>Interface {number}: {vlan} (from the {source}) is not applied: libvirt {version} tags ports on Linux bridges only from {since}, and it will refuse to start the guest.</source>
+        <translation>接口 {number}：{vlan}（来自{source}）不会生效：libvirt {version} 从 {since} 起才为 Linux 网桥上的端口打标签，并且会拒绝启动该客户机。</translation>
+    </message>
+    <message>
+        <source>Linux bridge</source>
+        <translation>Linux 网桥</translation>
+    </message>
+    <message>
+        <source>Memory ({memory} KiB) is more than the host has ({host} KiB).</source>
+        <translation>内存（{memory} KiB）超过了宿主机的内存（{host} KiB）。</translation>
+    </message>
+    <message>
+        <source>Memory must be at least 1 MiB.</source>
+        <translation>内存至少为 1 MiB。</translation>
+    </message>
+    <message>
+        <source>Memory must be greater than 0 KiB.</source>
+        <translation>内存必须大于 0 KiB。</translation>
+    </message>
+    <message>
+        <source>NAT / routed</source>
+        <translation>NAT / 路由</translation>
+    </message>
+    <message>
+        <source>Network {network} uses bridge {bridge}, which this host does not have.</source>
+        <translation>网络 {network} 使用网桥 {bridge}，但此宿主机上没有该网桥。</translation>
+    </message>
+    <message>
+        <source>None of {name}&apos;s network interfaces is connected (inactive network, link down or missing bridge).</source>
+        <translation>{name} 的网络接口均未连接（网络不活动、链路断开或网桥缺失）。</translation>
+    </message>
+    <message>
+        <source>Only one portgroup can be the default; {name} is another.</source>
+        <translation>只能有一个默认端口组；{name} 也是默认端口组。</translation>
+    </message>
+    <message>
+        <source>Only qcow2 volumes can have a backing volume.</source>
+        <translation>只有 qcow2 卷才能有后备卷。</translation>
+    </message>
+    <message>
+        <source>Open vSwitch bridge</source>
+        <translation>Open vSwitch 网桥</translation>
+    </message>
+    <message>
+        <source>Per-device boot order cannot be combined with &lt;os&gt;&lt;boot dev=..&gt; entries; use one or the other.</source>
+        <translation>按设备的引导顺序不能与 &lt;os&gt;&lt;boot dev=..&gt; 条目同时使用；请二选一。</translation>
+    </message>
+    <message>
+        <source>Physical volumes are device paths such as /dev/sdb.</source>
+        <translation>物理卷是设备路径，例如 /dev/sdb。</translation>
+    </message>
+    <message>
+        <source>Pool {pool} already has a volume named {name}.</source>
+        <translation>存储池 {pool} 中已有名为 {name} 的卷。</translation>
+    </message>
+    <message>
+        <source>Pool {pool} already has a volume named {volume}.</source>
+        <translation>存储池 {pool} 中已有名为 {volume} 的卷。</translation>
+    </message>
+    <message>
+        <source>Portgroup {name} has VLAN tags, which libvirt {version} rejects on a network in forward mode {mode} without Open vSwitch.</source>
+        <translation>端口组 {name} 设置了 VLAN 标签，而 libvirt {version} 在不使用 Open vSwitch 的转发模式 {mode} 网络上会拒绝此设置。</translation>
+    </message>
+    <message>
+        <source>Portgroup {number} has no name.</source>
+        <translation>端口组 {number} 没有名称。</translation>
+    </message>
+    <message>
+        <source>The CPU topology gives {total} vCPUs but the maximum is {maximum}.</source>
+        <translation>CPU 拓扑共有 {total} 个 vCPU，但最大值为 {maximum}。</translation>
+    </message>
+    <message>
+        <source>The CPU topology needs sockets, cores and threads of at least 1 each.</source>
+        <translation>CPU 拓扑的插槽数、核心数和线程数都至少为 1。</translation>
+    </message>
+    <message>
+        <source>The IP address of {label} does not parse: {ip}</source>
+        <translation>{label} 的 IP 地址无法解析：{ip}</translation>
+    </message>
+    <message>
+        <source>The IP address {ip} of {label} is already used by another DHCP host.</source>
+        <translation>{label} 的 IP 地址 {ip} 已被另一个 DHCP 主机使用。</translation>
+    </message>
+    <message>
+        <source>The IP address {ip} of {label} is outside the network {network}.</source>
+        <translation>{label} 的 IP 地址 {ip} 不在网络 {network} 内。</translation>
+    </message>
+    <message>
+        <source>The MAC address of {label} is malformed: {value}</source>
+        <translation>{label} 的 MAC 地址格式错误：{value}</translation>
+    </message>
+    <message>
+        <source>The MAC address of {label} is multicast, not unicast: {value}</source>
+        <translation>{label} 的 MAC 地址是组播地址，而不是单播地址：{value}</translation>
+    </message>
+    <message>
+        <source>The MAC address {mac} of {label} is already used by another DHCP host.</source>
+        <translation>{label} 的 MAC 地址 {mac} 已被另一个 DHCP 主机使用。</translation>
+    </message>
+    <message>
+        <source>The XML of {what} {name} could not be read: {error}</source>
+        <translation>无法读取{what} {name} 的 XML：{error}</translation>
+    </message>
+    <message>
+        <source>The allocation ({allocation} bytes) of a raw volume cannot exceed its capacity ({capacity} bytes).</source>
+        <translation>raw 卷的分配量（{allocation} 字节）不能超过其容量（{capacity} 字节）。</translation>
+    </message>
+    <message>
+        <source>The boot order of {tag} {number} must be a number from 1.</source>
+        <translation>{tag} {number} 的引导顺序必须是从 1 开始的数字。</translation>
+    </message>
+    <message>
+        <source>The current number of vCPUs ({current}) is more than the maximum ({maximum}).</source>
+        <translation>当前 vCPU 数（{current}）超过了最大值（{maximum}）。</translation>
+    </message>
+    <message>
+        <source>The current number of vCPUs must be at least 1.</source>
+        <translation>当前 vCPU 数至少为 1。</translation>
+    </message>
+    <message>
+        <source>The initiator name {iqn} does not start with iqn., eui. or naa.</source>
+        <translation>发起方名称 {iqn} 不是以 iqn.、eui. 或 naa. 开头。</translation>
+    </message>
+    <message>
+        <source>The install URL must look like https://host/path/installer.iso (http, https, ftp or ftps).</source>
+        <translation>安装 URL 的格式应类似 https://host/path/installer.iso（http、https、ftp 或 ftps）。</translation>
+    </message>
+    <message>
+        <source>The install URL must not have a query (?...): libvirt attaches only the path.</source>
+        <translation>安装 URL 不能带查询参数（?...）：libvirt 只使用路径部分。</translation>
+    </message>
+    <message>
+        <source>The netmask of IP address {address} is not valid: {netmask}</source>
+        <translation>IP 地址 {address} 的子网掩码无效：{netmask}</translation>
+    </message>
+    <message>
+        <source>The new disk must be larger than 0 bytes.</source>
+        <translation>新磁盘必须大于 0 字节。</translation>
+    </message>
+    <message>
+        <source>The number of vCPUs must be at least 1.</source>
+        <translation>vCPU 数至少为 1。</translation>
+    </message>
+    <message>
+        <source>The portgroup name {name} is used more than once.</source>
+        <translation>端口组名称 {name} 被多次使用。</translation>
+    </message>
+    <message>
+        <source>The prefix of IP address {address} must be a number from 0 to {limit}: {prefix}</source>
+        <translation>IP 地址 {address} 的前缀必须是 0 到 {limit} 之间的数字：{prefix}</translation>
+    </message>
+    <message>
+        <source>The target name {iqn} does not start with iqn., eui. or naa.</source>
+        <translation>目标名称 {iqn} 不是以 iqn.、eui. 或 naa. 开头。</translation>
+    </message>
+    <message>
+        <source>The target path must be an absolute path, e.g. /var/lib/libvirt/images/{name}.</source>
+        <translation>目标路径必须是绝对路径，例如 /var/lib/libvirt/images/{name}。</translation>
+    </message>
+    <message>
+        <source>The volume capacity must be greater than 0 bytes.</source>
+        <translation>卷容量必须大于 0 字节。</translation>
+    </message>
+    <message>
+        <source>The {what} name must not be empty.</source>
+        <translation>{what}名称不能为空。</translation>
+    </message>
+    <message>
+        <source>The {what} name must not contain &apos;/&apos;: {value}</source>
+        <translation>{what}名称不能包含“/”：{value}</translation>
+    </message>
+    <message>
+        <source>There is no domain named {name}.</source>
+        <translation>没有名为 {name} 的虚拟机。</translation>
+    </message>
+    <message>
+        <source>VLAN device</source>
+        <translation>VLAN 设备</translation>
+    </message>
+    <message>
+        <source>VLAN id {tag} of {label} is outside {low}-{high}.</source>
+        <translation>{label} 的 VLAN ID {tag} 不在 {low}-{high} 范围内。</translation>
+    </message>
+    <message>
+        <source>VLAN tags on a network in forward mode {mode} are rejected by libvirt {version}: use Open vSwitch (bridge mode with virtualport openvswitch), macvtap passthrough or hostdev.</source>
+        <translation>libvirt {version} 会拒绝转发模式为 {mode} 的网络上的 VLAN 标签：请使用 Open vSwitch（带 virtualport openvswitch 的桥接模式）、macvtap 直通或 hostdev。</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>已阻塞</translation>
+    </message>
+    <message>
+        <source>bond</source>
+        <translation>绑定</translation>
+    </message>
+    <message>
+        <source>bond ({mode})</source>
+        <translation>绑定（{mode}）</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>已崩溃</translation>
+    </message>
+    <message>
+        <source>device (not listed)</source>
+        <translation>设备（未列出）</translation>
+    </message>
+    <message>
+        <source>disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>domain</source>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <source>host interface</source>
+        <translation>宿主机接口</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>不活动</translation>
+    </message>
+    <message>
+        <source>interface</source>
+        <translation>接口</translation>
+    </message>
+    <message>
+        <source>interface {name}</source>
+        <translation>接口 {name}</translation>
+    </message>
+    <message>
+        <source>interface {number}</source>
+        <translation>接口 {number}</translation>
+    </message>
+    <message>
+        <source>libvirt applies VLAN tags to macvtap only in passthrough mode, not in {mode} mode</source>
+        <translation>libvirt 只在直通模式下为 macvtap 打 VLAN 标签，{mode} 模式下不会</translation>
+    </message>
+    <message>
+        <source>libvirt does not apply VLAN tags to {kind} connections</source>
+        <translation>libvirt 不会为 {kind} 连接打 VLAN 标签</translation>
+    </message>
+    <message>
+        <source>libvirt {version} applies VLAN tags on Linux bridges only from {since}</source>
+        <translation>libvirt {version} 从 {since} 起才在 Linux 网桥上打 VLAN 标签</translation>
+    </message>
+    <message>
+        <source>missing bridge</source>
+        <translation>缺失的网桥</translation>
+    </message>
+    <message>
+        <source>missing network</source>
+        <translation>缺失的网络</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>no VLAN</source>
+        <translation>无 VLAN</translation>
+    </message>
+    <message>
+        <source>no state</source>
+        <translation>无状态</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>physical NIC</source>
+        <translation>物理网卡</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>存储池</translation>
+    </message>
+    <message>
+        <source>portgroup</source>
+        <translation>端口组</translation>
+    </message>
+    <message>
+        <source>portgroup {name}</source>
+        <translation>端口组 {name}</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>shut off</source>
+        <translation>已关机</translation>
+    </message>
+    <message>
+        <source>shutting down</source>
+        <translation>正在关机</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>the network</source>
+        <translation>该网络</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>virtual machine</source>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <source>volume</source>
+        <translation>卷</translation>
+    </message>
+    <message>
+        <source>{devices} both use VLAN {tag} on {parent}; Linux allows only one VLAN device per tag and parent.</source>
+        <translation>{devices} 都在 {parent} 上使用 VLAN {tag}；Linux 对同一父设备的每个标签只允许一个 VLAN 设备。</translation>
+    </message>
+    <message>
+        <source>{domain} NIC {nic}</source>
+        <translation>{domain} 的网卡 {nic}</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} 和 {second}</translation>
+    </message>
+    <message>
+        <source>{first} and {second} share segment {segment}.</source>
+        <translation>{first} 和 {second} 共享网段 {segment}。</translation>
+    </message>
+    <message>
+        <source>{first} is on {first_segments}; {second} is on {second_segments}. They share no layer-2 segment, so traffic between them needs a router.</source>
+        <translation>{first} 位于 {first_segments}；{second} 位于 {second_segments}。它们没有共享的二层网段，因此它们之间的流量需要经过路由器。</translation>
+    </message>
+    <message>
+        <source>{list}, {item}</source>
+        <translation>{list}、{item}</translation>
+    </message>
+    <message>
+        <source>{mode} · inactive</source>
+        <translation>{mode} · 不活动</translation>
+    </message>
+    <message>
+        <source>{mode} · {bridge}</source>
+        <translation>{mode} · {bridge}</translation>
+    </message>
+    <message>
+        <source>{mode} · {bridge} · inactive</source>
+        <translation>{mode} · {bridge} · 不活动</translation>
+    </message>
+    <message>
+        <source>{name} has no network interface.</source>
+        <translation>{name} 没有网络接口。</translation>
+    </message>
+    <message>
+        <source>{name} is the same domain.</source>
+        <translation>{name} 是同一个虚拟机。</translation>
+    </message>
+    <message>
+        <source>{name} is {state}: its network interfaces are not connected.</source>
+        <translation>{name} {state}：其网络接口未连接。</translation>
+    </message>
+    <message>
+        <source>{nic} asks for portgroup {portgroup}, which network {network} does not have.</source>
+        <translation>{nic} 请求端口组 {portgroup}，但网络 {network} 中没有该端口组。</translation>
+    </message>
+    <message>
+        <source>{nic} asks for {vlan} (from the {source}), but {why}. The port is untagged, and libvirt refuses to start the guest with this setting (&quot;vlan tag not supported for this connection type&quot;).</source>
+        <translation>{nic} 请求 {vlan}（来自{source}），但 {why}。该端口不带标签，并且 libvirt 会拒绝以此设置启动客户机（“vlan tag not supported for this connection type”）。</translation>
+    </message>
+    <message>
+        <source>{nic} is on network {network}, which is not active: the NIC is disconnected.</source>
+        <translation>{nic} 位于网络 {network}，但该网络不活动：网卡处于断开状态。</translation>
+    </message>
+    <message>
+        <source>{nic} is on network {network}, which is not active: the domain will not start until the network is started.</source>
+        <translation>{nic} 位于网络 {network}，但该网络不活动：在网络启动之前，该虚拟机无法启动。</translation>
+    </message>
+    <message>
+        <source>{nic} is plugged into bridge {bridge}, which this host does not have.</source>
+        <translation>{nic} 连接到网桥 {bridge}，但此宿主机上没有该网桥。</translation>
+    </message>
+    <message>
+        <source>{nic} uses network {network}, which does not exist.</source>
+        <translation>{nic} 使用网络 {network}，但该网络不存在。</translation>
+    </message>
+    <message>
+        <source>{sentence} {more}</source>
+        <translation>{sentence}{more}</translation>
+    </message>
+    <message>
+        <source>{vlan} · default</source>
+        <translation>{vlan} · 默认</translation>
+    </message>
+    <message>
+        <source>{where} · VLAN {vlan}</source>
+        <translation>{where} · VLAN {vlan}</translation>
+    </message>
+    <message>
+        <source>{where} · untagged</source>
+        <translation>{where} · 无标签</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkActions</name>
+    <message>
+        <source>&amp;Start network</source>
+        <translation>启动网络(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Undefine network…</source>
+        <translation>取消定义网络(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Disable autostart</source>
+        <translation>禁用自动启动</translation>
+    </message>
+    <message>
+        <source>Domains with NICs on %s: %s</source>
+        <translation>在 %s 上有网卡的虚拟机：%s</translation>
+    </message>
+    <message>
+        <source>Enable autostart</source>
+        <translation>启用自动启动</translation>
+    </message>
+    <message>
+        <source>Guests on it lose their connection until it is started again.</source>
+        <translation>其上的客户机将失去连接，直到网络重新启动。</translation>
+    </message>
+    <message>
+        <source>No domain has a NIC on it.</source>
+        <translation>没有虚拟机在其上有网卡。</translation>
+    </message>
+    <message>
+        <source>S&amp;top network</source>
+        <translation>停止网络(&amp;T)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Start %n network(s) with the host?</source>
+        <translation>
+            <numerusform>让 %n 个网络随宿主机启动？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Start %n network(s)?</source>
+        <translation>
+            <numerusform>启动 %n 个网络？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start network</source>
+        <translation>启动网络</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop %n network(s)?</source>
+        <translation>
+            <numerusform>停止 %n 个网络？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop network</source>
+        <translation>停止网络</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop starting %n network(s) with the host?</source>
+        <translation>
+            <numerusform>不再让 %n 个网络随宿主机启动？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undefine %n network(s)?</source>
+        <translation>
+            <numerusform>取消定义 %n 个网络？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undefine network</source>
+        <translation>取消定义网络</translation>
+    </message>
+    <message>
+        <source>libvirt forgets the network (an active one is stopped first).</source>
+        <translation>libvirt 将删除此网络的记录（活动的网络会先被停止）。</translation>
+    </message>
+    <message>
+        <source>setting autostart…</source>
+        <translation>正在设置自动启动…</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>undefining…</source>
+        <translation>正在取消定义…</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkEditor</name>
+    <message>
+        <source>%s is running: the new definition takes effect when the network is restarted.</source>
+        <translation>%s 正在运行：新定义将在网络重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Portgroups and hosts</source>
+        <translation>端口组和主机(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Autostart: off</source>
+        <translation>自动启动：关</translation>
+    </message>
+    <message>
+        <source>Autostart: on</source>
+        <translation>自动启动：开</translation>
+    </message>
+    <message>
+        <source>Edit Network %s</source>
+        <translation>编辑网络 %s</translation>
+    </message>
+    <message>
+        <source>New Network</source>
+        <translation>新建网络</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkGeneralTab</name>
+    <message>
+        <source>&amp;Bridge:</source>
+        <translation>网桥(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Bridge to a host bridge</source>
+        <translation>桥接到宿主机网桥</translation>
+    </message>
+    <message>
+        <source>DHCP from</source>
+        <translation>DHCP 范围从</translation>
+    </message>
+    <message>
+        <source>DNS do&amp;main:</source>
+        <translation>DNS 域(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Each guest gets a host device of its own (SR-IOV virtual functions or spare NICs).</source>
+        <translation>每个客户机独占一个宿主机设备（SR-IOV 虚拟功能或空闲网卡）。</translation>
+    </message>
+    <message>
+        <source>Guests join an existing bridge on the host; libvirt does not give it addresses or DHCP.</source>
+        <translation>客户机加入宿主机上现有的网桥；libvirt 不为其分配地址，也不提供 DHCP。</translation>
+    </message>
+    <message>
+        <source>Guests sit directly on the host device, without a bridge; they cannot talk to the host through it.</source>
+        <translation>客户机直接连接到宿主机设备，不经过网桥；它们无法通过该设备与宿主机通信。</translation>
+    </message>
+    <message>
+        <source>Host &amp;device:</source>
+        <translation>宿主机设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>IPv&amp;4 address:</source>
+        <translation>IPv4 地址(&amp;4)：</translation>
+    </message>
+    <message>
+        <source>IPv6 as well</source>
+        <translation>同时使用 IPv6</translation>
+    </message>
+    <message>
+        <source>Isolated (guests and host only)</source>
+        <translation>隔离（仅客户机和宿主机）</translation>
+    </message>
+    <message>
+        <source>Macvtap VEPA</source>
+        <translation>Macvtap VEPA</translation>
+    </message>
+    <message>
+        <source>Macvtap bridge on a host device</source>
+        <translation>宿主机设备上的 Macvtap 桥接</translation>
+    </message>
+    <message>
+        <source>Macvtap passthrough</source>
+        <translation>Macvtap 直通</translation>
+    </message>
+    <message>
+        <source>Macvtap private</source>
+        <translation>Macvtap 私有</translation>
+    </message>
+    <message>
+        <source>NAT (guests share the host&apos;s address)</source>
+        <translation>NAT（客户机共享宿主机的地址）</translation>
+    </message>
+    <message>
+        <source>Open (routed, no firewall rules)</source>
+        <translation>开放（路由，无防火墙规则）</translation>
+    </message>
+    <message>
+        <source>Routed (the host routes the subnet)</source>
+        <translation>路由（由宿主机路由该子网）</translation>
+    </message>
+    <message>
+        <source>Start the network now</source>
+        <translation>立即启动网络</translation>
+    </message>
+    <message>
+        <source>Start the network when the host boots</source>
+        <translation>宿主机启动时启动此网络</translation>
+    </message>
+    <message>
+        <source>The bridge is an Open vSwitch bridge</source>
+        <translation>该网桥是 Open vSwitch 网桥</translation>
+    </message>
+    <message>
+        <source>any (the host&apos;s routing decides)</source>
+        <translation>任意（由宿主机的路由决定）</translation>
+    </message>
+    <message>
+        <source>assigned by libvirt (virbrN)</source>
+        <translation>由 libvirt 分配（virbrN）</translation>
+    </message>
+    <message>
+        <source>e.g. br0</source>
+        <translation>例如 br0</translation>
+    </message>
+    <message>
+        <source>e.g. eth0</source>
+        <translation>例如 eth0</translation>
+    </message>
+    <message>
+        <source>e.g. lab.internal (optional)</source>
+        <translation>例如 lab.internal（可选）</translation>
+    </message>
+    <message>
+        <source>libvirt cannot rename a network</source>
+        <translation>libvirt 无法重命名网络</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPortsTab</name>
+    <message>
+        <source>&amp;Add portgroup</source>
+        <translation>添加端口组(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add &amp;host</source>
+        <translation>添加主机(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC 地址</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Open vSwitch</source>
+        <translation>Open vSwitch</translation>
+    </message>
+    <message>
+        <source>Portgroups</source>
+        <translation>端口组</translation>
+    </message>
+    <message>
+        <source>Portgroups (guests pick one; its VLAN applies to them)</source>
+        <translation>端口组（客户机选择其一；其 VLAN 适用于该客户机）</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Static DHCP hosts</source>
+        <translation>静态 DHCP 主机</translation>
+    </message>
+    <message>
+        <source>Static DHCP hosts (IPv4)</source>
+        <translation>静态 DHCP 主机（IPv4）</translation>
+    </message>
+    <message>
+        <source>Trunk</source>
+        <translation>Trunk</translation>
+    </message>
+    <message>
+        <source>VLAN tags</source>
+        <translation>VLAN 标签</translation>
+    </message>
+</context>
+<context>
+    <name>NewVmWizard</name>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>正在创建…</translation>
+    </message>
+    <message>
+        <source>New Virtual Machine</source>
+        <translation>新建虚拟机</translation>
+    </message>
+    <message>
+        <source>The virtual machine was created, but it did not start:
+%s</source>
+        <translation>虚拟机已创建，但未能启动：
+%s</translation>
+    </message>
+    <message>
+        <source>libvirt refused to create the virtual machine; nothing was created:
+%s</source>
+        <translation>libvirt 拒绝创建虚拟机；未创建任何内容：
+%s</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectActions</name>
+    <message>
+        <source>another action on it is under way</source>
+        <translation>另一个操作正在进行中</translation>
+    </message>
+    <message>
+        <source>not possible in its current state</source>
+        <translation>当前状态下无法执行</translation>
+    </message>
+</context>
+<context>
+    <name>OsPage</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Operating system:</source>
+        <translation>操作系统(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Generic or unknown OS</source>
+        <translation>通用或未知操作系统</translation>
+    </message>
+    <message>
+        <source>Name and operating system</source>
+        <translation>名称和操作系统</translation>
+    </message>
+    <message>
+        <source>Operating systems</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>Recommended: %s memory, %s vCPU(s), %s disk</source>
+        <translation>推荐：内存 %s，%s 个 vCPU，磁盘 %s</translation>
+    </message>
+    <message>
+        <source>Search: debian, ubuntu 22.04, win11, …</source>
+        <translation>搜索：debian、ubuntu 22.04、win11…</translation>
+    </message>
+    <message>
+        <source>Show systems past their end of life</source>
+        <translation>显示已终止支持的系统</translation>
+    </message>
+    <message>
+        <source>The operating system sets the recommended memory, vCPUs and disk size.</source>
+        <translation>操作系统决定推荐的内存、vCPU 数和磁盘大小。</translation>
+    </message>
+    <message>
+        <source>e.g. web03</source>
+        <translation>例如 web03</translation>
+    </message>
+</context>
+<context>
+    <name>PerfTexts</name>
+    <message>
+        <source>%d h</source>
+        <translation>%d 小时</translation>
+    </message>
+    <message>
+        <source>%d min</source>
+        <translation>%d 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vCPU(s)</source>
+        <translation>
+            <numerusform>%n 个 vCPU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CPU %d</source>
+        <translation>CPU %d</translation>
+    </message>
+    <message>
+        <source>CPU %d (offline)</source>
+        <translation>CPU %d（离线）</translation>
+    </message>
+    <message>
+        <source>Not on a CPU</source>
+        <translation>未在 CPU 上运行</translation>
+    </message>
+    <message>
+        <source>every %s s</source>
+        <translation>每 %s 秒</translation>
+    </message>
+    <message>
+        <source>thread %d</source>
+        <translation>线程 %d</translation>
+    </message>
+    <message>
+        <source>thread unknown</source>
+        <translation>线程未知</translation>
+    </message>
+    <message>
+        <source>vCPU %d</source>
+        <translation>vCPU %d</translation>
+    </message>
+    <message>
+        <source>vCPU %d (thread %d)</source>
+        <translation>vCPU %d（线程 %d）</translation>
+    </message>
+    <message>
+        <source>vCPU %d → %s on CPU %d</source>
+        <translation>vCPU %d → %s，在 CPU %d 上</translation>
+    </message>
+    <message>
+        <source>vCPU %d → %s, not on a CPU</source>
+        <translation>vCPU %d → %s，未在 CPU 上运行</translation>
+    </message>
+</context>
+<context>
+    <name>PerformanceFeature</name>
+    <message>
+        <source>Host CPU</source>
+        <translation>宿主机 CPU</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>性能</translation>
+    </message>
+    <message>
+        <source>Sample every running domain and draw its recent CPU and memory use in the list</source>
+        <translation>对每个运行中的虚拟机采样，并在列表中绘制其近期的 CPU 和内存使用情况</translation>
+    </message>
+    <message>
+        <source>Show CPU and memory sparklines</source>
+        <translation>显示 CPU 和内存迷你图</translation>
+    </message>
+</context>
+<context>
+    <name>PoolActions</name>
+    <message>
+        <source>%s: destroys the ZFS pool and all its data.</source>
+        <translation>%s：销毁 ZFS 池及其全部数据。</translation>
+    </message>
+    <message>
+        <source>%s: removes the LVM volume group; every logical volume in it is lost.</source>
+        <translation>%s：删除 LVM 卷组；其中的所有逻辑卷都将丢失。</translation>
+    </message>
+    <message>
+        <source>%s: removes the pool&apos;s directory (libvirt refuses while it holds files).</source>
+        <translation>%s：删除存储池的目录（目录中仍有文件时 libvirt 会拒绝）。</translation>
+    </message>
+    <message>
+        <source>%s: the storage backend decides what is removed (it may refuse).</source>
+        <translation>%s：由存储后端决定删除什么（可能会拒绝）。</translation>
+    </message>
+    <message>
+        <source>&amp;Build pool</source>
+        <translation>构建存储池(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete pool storage…</source>
+        <translation>删除存储池的存储(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh pool</source>
+        <translation>刷新存储池(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Start pool</source>
+        <translation>启动存储池(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Undefine pool…</source>
+        <translation>取消定义存储池(&amp;U)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Build %n pool(s)?</source>
+        <translation>
+            <numerusform>构建 %n 个存储池？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Build pool</source>
+        <translation>构建存储池</translation>
+    </message>
+    <message>
+        <source>Create the pool&apos;s underlying storage (directory, volume group, …)</source>
+        <translation>创建存储池的底层存储（目录、卷组等）</translation>
+    </message>
+    <message>
+        <source>Delete pool storage</source>
+        <translation>删除存储池的存储</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the storage of %n pool(s)?</source>
+        <translation>
+            <numerusform>删除 %n 个存储池的存储？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disable autostart</source>
+        <translation>禁用自动启动</translation>
+    </message>
+    <message>
+        <source>Domains using their volumes lose access to them; the data stays.</source>
+        <translation>使用其中卷的虚拟机将无法访问这些卷；数据会保留。</translation>
+    </message>
+    <message>
+        <source>Enable autostart</source>
+        <translation>启用自动启动</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refresh %n pool(s)?</source>
+        <translation>
+            <numerusform>刷新 %n 个存储池？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refresh pool</source>
+        <translation>刷新存储池</translation>
+    </message>
+    <message>
+        <source>S&amp;top pool</source>
+        <translation>停止存储池(&amp;T)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Start %n pool(s) with the host?</source>
+        <translation>
+            <numerusform>让 %n 个存储池随宿主机启动？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Start %n pool(s)?</source>
+        <translation>
+            <numerusform>启动 %n 个存储池？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start pool</source>
+        <translation>启动存储池</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop %n pool(s)?</source>
+        <translation>
+            <numerusform>停止 %n 个存储池？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop pool</source>
+        <translation>停止存储池</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop starting %n pool(s) with the host?</source>
+        <translation>
+            <numerusform>不再让 %n 个存储池随宿主机启动？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This removes data, not only libvirt&apos;s record:</source>
+        <translation>这会删除数据，而不仅是 libvirt 中的记录：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undefine %n pool(s)?</source>
+        <translation>
+            <numerusform>取消定义 %n 个存储池？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undefine pool</source>
+        <translation>取消定义存储池</translation>
+    </message>
+    <message>
+        <source>building…</source>
+        <translation>正在构建…</translation>
+    </message>
+    <message>
+        <source>deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+    <message>
+        <source>libvirt forgets the pool (an active pool is stopped first); its volumes and data stay where they are.</source>
+        <translation>libvirt 将删除此存储池的记录（活动的存储池会先被停止）；其中的卷和数据保持不变。</translation>
+    </message>
+    <message>
+        <source>refreshing…</source>
+        <translation>正在刷新…</translation>
+    </message>
+    <message>
+        <source>setting autostart…</source>
+        <translation>正在设置自动启动…</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>undefining…</source>
+        <translation>正在取消定义…</translation>
+    </message>
+</context>
+<context>
+    <name>PoolEditor</name>
+    <message>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <source>New Storage Pool</source>
+        <translation>新建存储池</translation>
+    </message>
+</context>
+<context>
+    <name>PoolGeneralTab</name>
+    <message>
+        <source>&amp;Build: create the target directory</source>
+        <translation>构建(&amp;B)：创建目标目录</translation>
+    </message>
+    <message>
+        <source>&amp;Build: format the device (erases everything on it)</source>
+        <translation>构建(&amp;B)：格式化设备（会清除其上的所有数据）</translation>
+    </message>
+    <message>
+        <source>&amp;Device(s):</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Host(s):</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Source name:</source>
+        <translation>源名称(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Ceph &amp;user:</source>
+        <translation>Ceph 用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Ceph RBD</source>
+        <translation>Ceph RBD</translation>
+    </message>
+    <message>
+        <source>Ceph pool</source>
+        <translation>Ceph 池</translation>
+    </message>
+    <message>
+        <source>Directory on the host</source>
+        <translation>宿主机上的目录</translation>
+    </message>
+    <message>
+        <source>E&amp;xport path:</source>
+        <translation>导出路径(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>File system on a device (fs)</source>
+        <translation>设备上的文件系统（fs）</translation>
+    </message>
+    <message>
+        <source>Initiator I&amp;QN:</source>
+        <translation>发起方 IQN(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>LVM volume group (logical)</source>
+        <translation>LVM 卷组（logical）</translation>
+    </message>
+    <message>
+        <source>Leave unchecked for a device that already holds this pool.</source>
+        <translation>如果设备上已有此存储池，请不要勾选。</translation>
+    </message>
+    <message>
+        <source>Network file system (NFS, GlusterFS)</source>
+        <translation>网络文件系统（NFS、GlusterFS）</translation>
+    </message>
+    <message>
+        <source>Partitioned disk</source>
+        <translation>分区磁盘</translation>
+    </message>
+    <message>
+        <source>Secret &amp;usage:</source>
+        <translation>密钥用途(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Start the pool now</source>
+        <translation>立即启动存储池</translation>
+    </message>
+    <message>
+        <source>Start the pool when the host boots</source>
+        <translation>宿主机启动时启动此存储池</translation>
+    </message>
+    <message>
+        <source>Ta&amp;rget path:</source>
+        <translation>目标路径(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Target &amp;IQN:</source>
+        <translation>目标 IQN(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>iSCSI target</source>
+        <translation>iSCSI 目标</translation>
+    </message>
+    <message>
+        <source>none (no cephx authentication)</source>
+        <translation>无（不使用 cephx 认证）</translation>
+    </message>
+    <message>
+        <source>this host&apos;s default</source>
+        <translation>此宿主机的默认值</translation>
+    </message>
+    <message>
+        <source>volume group</source>
+        <translation>卷组</translation>
+    </message>
+</context>
+<context>
+    <name>PreferenceTexts</name>
+    <message>
+        <source>Enter the custom console command, e.g. “remote-viewer {address}”.</source>
+        <translation>请输入自定义控制台命令，例如“remote-viewer {address}”。</translation>
+    </message>
+    <message>
+        <source>The Name column cannot be hidden.</source>
+        <translation>“名称”列不能隐藏。</translation>
+    </message>
+    <message>
+        <source>The custom console command has a quote that is not closed.</source>
+        <translation>自定义控制台命令中有未闭合的引号。</translation>
+    </message>
+    <message>
+        <source>The custom console command may only use %s, not %s.</source>
+        <translation>自定义控制台命令只能使用 %s，不能使用 %s。</translation>
+    </message>
+    <message>
+        <source>The default %s name “%s” may not contain “/” or start or end with spaces.</source>
+        <translation>默认%s名称“%s”不能包含“/”，也不能以空格开头或结尾。</translation>
+    </message>
+    <message>
+        <source>The history length must be between 1 minute and 24 hours.</source>
+        <translation>历史长度必须在 1 分钟到 24 小时之间。</translation>
+    </message>
+    <message>
+        <source>The statistics interval must be between %s and %s seconds.</source>
+        <translation>统计间隔必须在 %s 到 %s 秒之间。</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>storage pool</source>
+        <translation>存储池</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;History length:</source>
+        <translation>历史长度(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>网络(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation>统计(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Viewer:</source>
+        <translation>查看器(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Actions on several objects at once always ask first.</source>
+        <translation>同时对多个对象执行操作时总会先询问。</translation>
+    </message>
+    <message>
+        <source>Ask before destructive actions (force off, delete, discard saved state…)</source>
+        <translation>执行破坏性操作前询问（强制关机、删除、丢弃保存的状态等）</translation>
+    </message>
+    <message>
+        <source>Automatic (virt-viewer, else remote-viewer)</source>
+        <translation>自动（优先 virt-viewer，否则 remote-viewer）</translation>
+    </message>
+    <message>
+        <source>C&amp;olumns</source>
+        <translation>列(&amp;O)</translation>
+    </message>
+    <message>
+        <source>CPU and memory sparklines (samples every running domain)</source>
+        <translation>CPU 和内存迷你图（对每个运行中的虚拟机采样）</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmand:</source>
+        <translation>命令(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Columns shown in the list:</source>
+        <translation>列表中显示的列：</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Custom command</source>
+        <translation>自定义命令</translation>
+    </message>
+    <message>
+        <source>Custom console command</source>
+        <translation>自定义控制台命令</translation>
+    </message>
+    <message>
+        <source>Default network</source>
+        <translation>默认网络</translation>
+    </message>
+    <message>
+        <source>Default storage pool</source>
+        <translation>默认存储池</translation>
+    </message>
+    <message>
+        <source>How much history the charts keep (1 minute to 24 hours).</source>
+        <translation>图表保留的历史长度（1 分钟到 24 小时）。</translation>
+    </message>
+    <message>
+        <source>How often running domains are sampled (at least %s s).</source>
+        <translation>对运行中虚拟机采样的频率（至少 %s 秒）。</translation>
+    </message>
+    <message>
+        <source>New virtual machines</source>
+        <translation>新虚拟机</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Sampling &amp;interval:</source>
+        <translation>采样间隔(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Storage &amp;pool:</source>
+        <translation>存储池(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>let the wizard choose</source>
+        <translation>由向导选择</translation>
+    </message>
+    <message>
+        <source>remote-viewer</source>
+        <translation>remote-viewer</translation>
+    </message>
+    <message>
+        <source>virt-viewer</source>
+        <translation>virt-viewer</translation>
+    </message>
+    <message>
+        <source>{uri} is the connection URI, {name} the domain&apos;s name, {address} its display&apos;s address (e.g. vnc://host:5900; known while the domain runs).</source>
+        <translation>{uri} 为连接 URI，{name} 为虚拟机名称，{address} 为其显示地址（例如 vnc://host:5900；虚拟机运行时才可知）。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>ReachabilityPanel</name>
+    <message>
+        <source>(choose a domain)</source>
+        <translation>（选择虚拟机）</translation>
+    </message>
+    <message>
+        <source>Can</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>Choose two domains to see whether they share a layer-2 segment (the path is highlighted).</source>
+        <translation>选择两个虚拟机，查看它们是否共享一个二层网段（路径会被高亮显示）。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>First domain</source>
+        <translation>第一个虚拟机</translation>
+    </message>
+    <message>
+        <source>No. %s</source>
+        <translation>不能。%s</translation>
+    </message>
+    <message>
+        <source>Second domain</source>
+        <translation>第二个虚拟机</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>交换</translation>
+    </message>
+    <message>
+        <source>Yes. %s</source>
+        <translation>能。%s</translation>
+    </message>
+    <message>
+        <source>reach</source>
+        <translation>能否到达</translation>
+    </message>
+</context>
+<context>
+    <name>ResourcesPage</name>
+    <message>
+        <source>%s (%s free)</source>
+        <translation>%s（可用 %s）</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>内存(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Pool:</source>
+        <translation>存储池(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>大小(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;vCPUs:</source>
+        <translation>vCPU(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new disk</source>
+        <translation>创建新磁盘(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Filled in from the operating system&apos;s recommendations.</source>
+        <translation>已按操作系统的推荐值填写。</translation>
+    </message>
+    <message>
+        <source>Memory, CPUs and storage</source>
+        <translation>内存、CPU 和存储</translation>
+    </message>
+    <message>
+        <source>No &amp;disk</source>
+        <translation>无磁盘(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;th:</source>
+        <translation>路径(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message numerus="yes">
+        <source>The host has %s of memory and %n logical CPU(s).</source>
+        <translation>
+            <numerusform>宿主机有 %s 内存和 %n 个逻辑 CPU。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The imported image is the boot disk.</source>
+        <translation>导入的映像即为引导磁盘。</translation>
+    </message>
+    <message>
+        <source>Use an &amp;existing disk image</source>
+        <translation>使用现有磁盘映像(&amp;E)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n 个已完成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n 个已跳过</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>Summary</name>
+    <message>
+        <source> (default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>%d logical CPUs: %d NUMA node(s), %d socket(s), %d core(s), %d thread(s), %d MHz</source>
+        <translation>%d 个逻辑 CPU：%d 个 NUMA 节点，%d 个插槽，%d 个核心，%d 个线程，%d MHz</translation>
+    </message>
+    <message>
+        <source>%s (%d vCPUs of running domains on %d host CPUs)</source>
+        <translation>%s（运行中虚拟机共 %d 个 vCPU，宿主机 %d 个 CPU）</translation>
+    </message>
+    <message>
+        <source>%s (%s of active domains in %s host memory)</source>
+        <translation>%s（活动虚拟机占用 %s，宿主机内存 %s）</translation>
+    </message>
+    <message>
+        <source>%s of %s maximum</source>
+        <translation>%s，最大 %s</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>(no MAC)</source>
+        <translation>（无 MAC）</translation>
+    </message>
+    <message>
+        <source>/dev/kvm is missing</source>
+        <translation>缺少 /dev/kvm</translation>
+    </message>
+    <message>
+        <source>/dev/kvm is not accessible</source>
+        <translation>无法访问 /dev/kvm</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>分配量</translation>
+    </message>
+    <message>
+        <source>Autostart</source>
+        <translation>自动启动</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>网桥</translation>
+    </message>
+    <message>
+        <source>CPU model</source>
+        <translation>CPU 型号</translation>
+    </message>
+    <message>
+        <source>CPU overcommit</source>
+        <translation>CPU 超配</translation>
+    </message>
+    <message>
+        <source>CPU topology</source>
+        <translation>CPU 拓扑</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>DHCP range</source>
+        <translation>DHCP 范围</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Disks</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Forward mode</source>
+        <translation>转发模式</translation>
+    </message>
+    <message>
+        <source>Graphics</source>
+        <translation>图形</translation>
+    </message>
+    <message>
+        <source>Hardware virtualization</source>
+        <translation>硬件虚拟化</translation>
+    </message>
+    <message>
+        <source>Hypervisor</source>
+        <translation>虚拟机管理程序</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC 地址</translation>
+    </message>
+    <message>
+        <source>Managed save image</source>
+        <translation>托管保存映像</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Memory overcommit</source>
+        <translation>内存超配</translation>
+    </message>
+    <message>
+        <source>Network interfaces</source>
+        <translation>网络接口</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>Overcommit</source>
+        <translation>超配</translation>
+    </message>
+    <message>
+        <source>Parent device</source>
+        <translation>父设备</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Persistent</source>
+        <translation>持久</translation>
+    </message>
+    <message>
+        <source>Port group</source>
+        <translation>端口组</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Static host</source>
+        <translation>静态主机</translation>
+    </message>
+    <message>
+        <source>Target path</source>
+        <translation>目标路径</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>VLAN %s</source>
+        <translation>VLAN %s</translation>
+    </message>
+    <message>
+        <source>VLAN tag</source>
+        <translation>VLAN 标签</translation>
+    </message>
+    <message>
+        <source>Virtual port</source>
+        <translation>虚拟端口</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>卷</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>libvirt daemon</source>
+        <translation>libvirt 守护进程</translation>
+    </message>
+    <message>
+        <source>libvirt library</source>
+        <translation>libvirt 库</translation>
+    </message>
+    <message>
+        <source>no domain</source>
+        <translation>无虚拟机</translation>
+    </message>
+    <message>
+        <source>no: %s (guests run under TCG emulation)</source>
+        <translation>否：%s（客户机以 TCG 模拟方式运行）</translation>
+    </message>
+    <message>
+        <source>not applicable (remote or simulated host)</source>
+        <translation>不适用（远程或模拟的宿主机）</translation>
+    </message>
+    <message>
+        <source>the CPU reports neither vmx nor svm</source>
+        <translation>CPU 既不支持 vmx 也不支持 svm</translation>
+    </message>
+    <message>
+        <source>trunk of VLANs %s</source>
+        <translation>Trunk，VLAN %s</translation>
+    </message>
+    <message>
+        <source>vCPUs</source>
+        <translation>vCPU</translation>
+    </message>
+    <message>
+        <source>yes (%s, /dev/kvm)</source>
+        <translation>是（%s，/dev/kvm）</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <source>Active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>分配量</translation>
+    </message>
+    <message>
+        <source>Autostart</source>
+        <translation>自动启动</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>网桥</translation>
+    </message>
+    <message>
+        <source>CPU usage</source>
+        <translation>CPU 使用率</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Crashed</source>
+        <translation>已崩溃</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>Disconnected: %s</source>
+        <translation>已断开：%s</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <source>Error: %s</source>
+        <translation>错误：%s</translation>
+    </message>
+    <message>
+        <source>Forward / type</source>
+        <translation>转发 / 类型</translation>
+    </message>
+    <message>
+        <source>Host interfaces</source>
+        <translation>宿主机接口</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>不活动</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Memory usage</source>
+        <translation>内存使用率</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>No state</source>
+        <translation>无状态</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Shut off</source>
+        <translation>已关机</translation>
+    </message>
+    <message>
+        <source>Shutting down</source>
+        <translation>正在关机</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Storage pools</source>
+        <translation>存储池</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>VLAN</source>
+        <translation>VLAN</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>isolated</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>vCPUs</source>
+        <translation>vCPU</translation>
+    </message>
+</context>
+<context>
+    <name>Topology</name>
+    <message>
+        <source>(click one to show only it)</source>
+        <translation>（单击某个网段可只显示它）</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Bond</source>
+        <translation>绑定</translation>
+    </message>
+    <message>
+        <source>Bond mode</source>
+        <translation>绑定模式</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>网桥</translation>
+    </message>
+    <message>
+        <source>Cannot read the topology: %s</source>
+        <translation>无法读取拓扑：%s</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <source>Forward devices</source>
+        <translation>转发设备</translation>
+    </message>
+    <message>
+        <source>Forward mode</source>
+        <translation>转发模式</translation>
+    </message>
+    <message>
+        <source>Guest NIC</source>
+        <translation>客户机网卡</translation>
+    </message>
+    <message>
+        <source>IP (DHCP lease)</source>
+        <translation>IP（DHCP 租约）</translation>
+    </message>
+    <message>
+        <source>IP / DHCP range</source>
+        <translation>IP / DHCP 范围</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Layer-2 segment %s</source>
+        <translation>二层网段 %s</translation>
+    </message>
+    <message>
+        <source>Layer-2 segments</source>
+        <translation>二层网段</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链路</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>NAT</source>
+        <translation>NAT</translation>
+    </message>
+    <message>
+        <source>NAT / routed (not layer 2)</source>
+        <translation>NAT / 路由（非二层）</translation>
+    </message>
+    <message>
+        <source>NAT through the host (not layer 2)</source>
+        <translation>经宿主机 NAT（非二层）</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Open vSwitch</source>
+        <translation>Open vSwitch</translation>
+    </message>
+    <message>
+        <source>Outside (NAT / routed)</source>
+        <translation>外部（NAT / 路由）</translation>
+    </message>
+    <message>
+        <source>Physical NIC</source>
+        <translation>物理网卡</translation>
+    </message>
+    <message>
+        <source>Portgroup</source>
+        <translation>端口组</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>交换机</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>Uplink</source>
+        <translation>上行链路</translation>
+    </message>
+    <message>
+        <source>VLAN</source>
+        <translation>VLAN</translation>
+    </message>
+    <message>
+        <source>VLAN %s</source>
+        <translation>VLAN %s</translation>
+    </message>
+    <message>
+        <source>VLAN device</source>
+        <translation>VLAN 设备</translation>
+    </message>
+    <message>
+        <source>VLAN request</source>
+        <translation>VLAN 请求</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>access port (one VLAN)</source>
+        <translation>Access 端口（单个 VLAN）</translation>
+    </message>
+    <message>
+        <source>access port, VLAN %s</source>
+        <translation>Access 端口，VLAN %s</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>不活动</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>named in the configuration, but the host has no such device</source>
+        <translation>配置中引用了，但宿主机上没有此设备</translation>
+    </message>
+    <message>
+        <source>routed</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <source>routed through the host (not layer 2)</source>
+        <translation>经宿主机路由（非二层）</translation>
+    </message>
+    <message>
+        <source>trunk (tagged VLANs)</source>
+        <translation>Trunk（带标签的 VLAN）</translation>
+    </message>
+    <message>
+        <source>trunk, tagged VLANs %s</source>
+        <translation>Trunk，带标签的 VLAN %s</translation>
+    </message>
+    <message>
+        <source>untagged</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>uplink</source>
+        <translation>上行链路</translation>
+    </message>
+</context>
+<context>
+    <name>TopologyPage</name>
+    <message numerus="yes">
+        <source>%n domain(s), </source>
+        <translation>
+            <numerusform>%n 个虚拟机，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer-2 segment(s)</source>
+        <translation>
+            <numerusform>%n 个二层网段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n warning(s) (see the legend)</source>
+        <translation>
+            <numerusform>，%n 个警告（见图例）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Can A reach B?</source>
+        <translation>A 能否到达 B？</translation>
+    </message>
+    <message>
+        <source>Could not write %s.</source>
+        <translation>无法写入 %s。</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export PNG image</source>
+        <translation>导出 PNG 图像</translation>
+    </message>
+    <message>
+        <source>Export SVG drawing</source>
+        <translation>导出 SVG 图形</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Open this topology in a window of its own</source>
+        <translation>在单独的窗口中打开此拓扑</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation>PNG 图像…</translation>
+    </message>
+    <message>
+        <source>Reading the topology…</source>
+        <translation>正在读取拓扑…</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 图形 (*.svg)</translation>
+    </message>
+    <message>
+        <source>SVG drawing…</source>
+        <translation>SVG 图形…</translation>
+    </message>
+    <message>
+        <source>Save the picture</source>
+        <translation>保存图片</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the whole picture</source>
+        <translation>显示整个图</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>拓扑</translation>
+    </message>
+    <message>
+        <source>Topology — %s</source>
+        <translation>拓扑 — %s</translation>
+    </message>
+    <message>
+        <source>VLAN %s</source>
+        <translation>VLAN %s</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+</context>
+<context>
+    <name>TopologyView</name>
+    <message>
+        <source>Network topology</source>
+        <translation>网络拓扑</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeActions</name>
+    <message>
+        <source>%s is in use by running domain(s): %s</source>
+        <translation>%s 正被运行中的虚拟机使用：%s</translation>
+    </message>
+    <message>
+        <source>%s is still named by: %s (their disks will point at a missing volume)</source>
+        <translation>%s 仍被以下虚拟机引用：%s（它们的磁盘将指向不存在的卷）</translation>
+    </message>
+    <message>
+        <source>&amp;Delete volume…</source>
+        <translation>删除卷(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n volume(s)? Their data is lost.</source>
+        <translation>
+            <numerusform>删除 %n 个卷？其中的数据将丢失。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete volume</source>
+        <translation>删除卷</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted. Stop these domains or detach the volumes first:</source>
+        <translation>未删除任何内容。请先停止这些虚拟机或分离这些卷：</translation>
+    </message>
+    <message>
+        <source>deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeEditor</name>
+    <message>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <source>A full copy of volume %s</source>
+        <translation>卷 %s 的完整副本</translation>
+    </message>
+    <message>
+        <source>In pool %s</source>
+        <translation>位于存储池 %s</translation>
+    </message>
+    <message>
+        <source>New Storage Volume</source>
+        <translation>新建存储卷</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeGeneralTab</name>
+    <message>
+        <source>&amp;Allocation:</source>
+        <translation>分配量(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Backing volume:</source>
+        <translation>后备卷(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>容量(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>0 allocates on demand (a sparse or thin volume)</source>
+        <translation>0 表示按需分配（稀疏卷或精简卷）</translation>
+    </message>
+    <message>
+        <source>A qcow2 volume with a backing volume stores only what differs from it. &quot;Copy from&quot; makes a full copy of another volume of the same pool instead.</source>
+        <translation>带后备卷的 qcow2 卷只存储与后备卷不同的部分。“复制自”则会完整复制同一存储池中的另一个卷。</translation>
+    </message>
+    <message>
+        <source>Copy &amp;from:</source>
+        <translation>复制自(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ool:</source>
+        <translation>存储池(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>XmlTab</name>
+    <message>
+        <source>XML definition</source>
+        <translation>XML 定义</translation>
+    </message>
+</context>
+</TS>
