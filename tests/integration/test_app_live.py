@@ -63,10 +63,11 @@ def test_tree_follows_virsh_domain_lifecycle(start_app: StartApp, make_guest, vi
     for command, expected in (("start", "Running"), ("suspend", "Paused"), ("resume", "Running"),
                               ("destroy", "Shut off")):
         virsh(command, guest)
-        qtbot.waitUntil(lambda: state(app, Category.DOMAINS, guest) == expected,
+        qtbot.waitUntil(lambda e=expected: state(app, Category.DOMAINS, guest) == e,
                         timeout=EVENT_TIMEOUT_MS)
     virsh("undefine", guest)
-    qtbot.waitUntil(lambda: not row(app, Category.DOMAINS, guest).isValid(), timeout=EVENT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not row(app, Category.DOMAINS, guest).isValid(),
+                    timeout=EVENT_TIMEOUT_MS)
 
     name = owned_name("virshdef", libvirt_tier.session_pid)
     xml = tmp_path / "dom.xml"
@@ -74,7 +75,8 @@ def test_tree_follows_virsh_domain_lifecycle(start_app: StartApp, make_guest, vi
                    "<vcpu>1</vcpu><os><type arch='x86_64'>hvm</type><boot dev='hd'/></os></domain>")
     cleanup(with_conn(remove_domain, name))
     virsh("define", str(xml))
-    qtbot.waitUntil(lambda: state(app, Category.DOMAINS, name) == "Shut off", timeout=EVENT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: state(app, Category.DOMAINS, name) == "Shut off",
+                    timeout=EVENT_TIMEOUT_MS)
 
 
 def test_tree_follows_virsh_networks_and_pools(start_app: StartApp, virsh, libvirt_tier,  # type: ignore[no-untyped-def]
@@ -85,19 +87,24 @@ def test_tree_follows_virsh_networks_and_pools(start_app: StartApp, virsh, libvi
     net_xml.write_text(f"<network><name>{net}</name><bridge stp='off' delay='0'/></network>")
     cleanup(with_conn(remove_network, net))
     virsh("net-define", str(net_xml))
-    qtbot.waitUntil(lambda: state(app, Category.NETWORKS, net) == "Inactive", timeout=EVENT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: state(app, Category.NETWORKS, net) == "Inactive",
+                    timeout=EVENT_TIMEOUT_MS)
     virsh("net-start", net)
-    qtbot.waitUntil(lambda: state(app, Category.NETWORKS, net) == "Active", timeout=EVENT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: state(app, Category.NETWORKS, net) == "Active",
+                    timeout=EVENT_TIMEOUT_MS)
     virsh("net-destroy", net)
-    qtbot.waitUntil(lambda: state(app, Category.NETWORKS, net) == "Inactive", timeout=EVENT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: state(app, Category.NETWORKS, net) == "Inactive",
+                    timeout=EVENT_TIMEOUT_MS)
     virsh("net-undefine", net)
-    qtbot.waitUntil(lambda: not row(app, Category.NETWORKS, net).isValid(), timeout=EVENT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not row(app, Category.NETWORKS, net).isValid(),
+                    timeout=EVENT_TIMEOUT_MS)
 
     pool = owned_name("vpool", libvirt_tier.session_pid)
     path = Path("/var/lib/kvmgui-test") / pool
     cleanup(with_conn(remove_pool, pool))
     virsh("pool-define-as", pool, "dir", "--target", str(path))
-    qtbot.waitUntil(lambda: state(app, Category.POOLS, pool) == "Inactive", timeout=EVENT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: state(app, Category.POOLS, pool) == "Inactive",
+                    timeout=EVENT_TIMEOUT_MS)
     virsh("pool-build", pool)
     virsh("pool-start", pool)
     qtbot.waitUntil(lambda: state(app, Category.POOLS, pool) == "Active", timeout=EVENT_TIMEOUT_MS)
@@ -111,7 +118,8 @@ def test_tree_follows_virsh_networks_and_pools(start_app: StartApp, virsh, libvi
     virsh("vol-delete", "kvmgui-test-vol.qcow2", "--pool", pool)
     qtbot.waitUntil(lambda: volumes() == set(), timeout=EVENT_TIMEOUT_MS)
     virsh("pool-destroy", pool)
-    qtbot.waitUntil(lambda: state(app, Category.POOLS, pool) == "Inactive", timeout=EVENT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: state(app, Category.POOLS, pool) == "Inactive",
+                    timeout=EVENT_TIMEOUT_MS)
     virsh("pool-undefine", pool)
     qtbot.waitUntil(lambda: not row(app, Category.POOLS, pool).isValid(), timeout=EVENT_TIMEOUT_MS)
 
@@ -123,6 +131,13 @@ def test_daemon_restart_reconnects_and_keeps_selection(start_app: StartApp, make
     conn = app.model.connection(URI)
     assert conn is not None
     app.window.select(row(app, Category.DOMAINS, guest))
+    app.window.details.tabs.setCurrentWidget(app.performance.performance_page)
+    sampler = app.performance.sampler(URI)
+    assert sampler is not None
+    uuid = row(app, Category.DOMAINS, guest).data(Role.KEY)
+    qtbot.waitUntil(lambda: len(sampler.history(uuid) or ()) >= 2, timeout=20000)
+    history = sampler.history(uuid)
+    samples_before = len(history)  # type: ignore[arg-type]
 
     daemon.kill()
     qtbot.waitUntil(lambda: conn.state == ConnectionState.DISCONNECTED, timeout=30000)
@@ -137,9 +152,12 @@ def test_daemon_restart_reconnects_and_keeps_selection(start_app: StartApp, make
     listed = set(virsh("list", "--all", "--name").split())
     qtbot.waitUntil(lambda: {d.name for d in app.model.domains(URI)} == listed, timeout=30000)
     assert app.window.tree.currentIndex().data() == guest  # the selection survived
+    assert sampler.history(uuid) is history  # and so did its chart history
+    qtbot.waitUntil(lambda: len(history) > samples_before, timeout=20000)  # type: ignore[arg-type]
 
     virsh("suspend", guest)  # an event after the restart still reaches the tree
-    qtbot.waitUntil(lambda: state(app, Category.DOMAINS, guest) == "Paused", timeout=EVENT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: state(app, Category.DOMAINS, guest) == "Paused",
+                    timeout=EVENT_TIMEOUT_MS)
 
 
 def test_hung_daemon_never_freezes_the_window(start_app: StartApp, make_guest,  # type: ignore[no-untyped-def]
@@ -155,7 +173,8 @@ def test_hung_daemon_never_freezes_the_window(start_app: StartApp, make_guest,  
         for _ in range(5):
             clock = QElapsedTimer()
             clock.start()
-            with qtbot.waitSignal(_single_shot(200, lambda: lateness.append(clock.elapsed() - 200))):
+            fired = _single_shot(200, lambda c=clock: lateness.append(c.elapsed() - 200))
+            with qtbot.waitSignal(fired):
                 pass
             app.window.filter_bar.text.setText("web")  # the other connection stays usable
             app.window.filter_bar.text.setText("")
