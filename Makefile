@@ -20,7 +20,10 @@ APT_PACKAGES := python3-venv libvirt-dev pkg-config gcc python3-dev \
 run: $(STAMP_PIP)
 	$(VENV)/bin/kvmgui $(ARGS)
 
+# Static checks first (each fails the target), then pytest, whose summary ends the output.
 test: $(STAMP_PIP)
+	$(VENV)/bin/ruff check kvmgui tests
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests $(PYTEST_ARGS)
 
 unit: $(STAMP_PIP)

@@ -151,8 +151,9 @@ def show_requested(app: Application, select: str | None, tab: str | None) -> Non
             log.app.warning("--select: no object named %s", select)
     if tab:
         tabs = app.window.details.tabs
-        page = next((tabs.widget(i) for i in range(tabs.count())
-                     if tabs.widget(i).objectName() == tab and tabs.isTabVisible(i)), None)
+        page = next((widget for i in range(tabs.count())
+                     if (widget := tabs.widget(i)) is not None
+                     and widget.objectName() == tab and tabs.isTabVisible(i)), None)
         if page is None:
             log.app.warning("--tab: no %s tab for the current row", tab)
         else:

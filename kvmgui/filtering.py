@@ -84,7 +84,10 @@ class FilterQuery:
 
 
 def parse_query(text: str, state: StateFilter = StateFilter.ANY) -> FilterQuery:
-    """Parse the filter box; `state` comes from the state combo box and a `state:` word overrides it."""
+    """Parse the filter box.
+
+    `state` comes from the state combo box and a `state:` word overrides it.
+    """
     words: list[str] = []
     vlan: int | None = None
     problems: list[tuple[str, str]] = []

@@ -32,7 +32,8 @@ def disk_refs(domain_xml: str) -> list[DiskRef]:
     return refs
 
 
-def uses_volume(ref: DiskRef, pool: str, volume: str, path: str, pool_source_name: str = "") -> bool:
+def uses_volume(ref: DiskRef, pool: str, volume: str, path: str,
+                pool_source_name: str = "") -> bool:
     if ref.pool and ref.volume:
         return ref.pool == pool and ref.volume == volume
     if ref.path:

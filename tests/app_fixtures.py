@@ -20,7 +20,8 @@ StartApp = Callable[..., Application]
 def isolated_settings(tmp_path: Path) -> Iterator[None]:
     """Each test gets its own settings folder, so saved connections never leak between tests."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
     yield
 
 

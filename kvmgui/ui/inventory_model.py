@@ -1,9 +1,10 @@
-"""The inventory tree: connection → Domains / Storage pools (→ volumes) / Networks / Host interfaces.
+"""The inventory tree: connection → Domains / Pools (→ volumes) / Networks / Host interfaces.
 
 A thin adapter from `Connection` signals to Qt's model protocol: rows are keyed (UUID, volume key,
 interface name) so an event updates one row in O(1) and emits one `dataChanged`; inserts and
-removals are incremental. The model sorts its own rows (`sort`): a sorted batch is appended in one insert and later rows
-go to their place, which is much cheaper than a proxy that asks `data()` for every comparison.
+removals are incremental. The model sorts its own rows (`sort`): a sorted batch is appended in one
+insert and later rows go to their place, which is much cheaper than a proxy that asks `data()` for
+every comparison.
 Connection and category rows keep their order.
 """
 
@@ -28,7 +29,8 @@ _CATEGORY_KIND = {
 class Node:
     """One row. `children` keeps display order; `by_key` finds a child without a walk."""
 
-    __slots__ = ("kind", "key", "parent", "row", "payload", "children", "by_key", "busy", "sort_key")
+    __slots__ = ("kind", "key", "parent", "row", "payload", "children", "by_key", "busy",
+                 "sort_key")
 
     def __init__(self, kind: NodeKind, key: str, parent: "Node | None", payload: Any) -> None:
         self.kind = kind
@@ -160,7 +162,8 @@ class InventoryModel(QAbstractItemModel):
                 for node in category.children:
                     if node.children:
                         self._sort_children(node)
-        new = [self.createIndex(n.row, c, n) if n is not None else QModelIndex() for n, c in old_nodes]
+        new = [self.createIndex(n.row, c, n) if n is not None else QModelIndex()
+               for n, c in old_nodes]
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
 
@@ -198,7 +201,10 @@ class InventoryModel(QAbstractItemModel):
 
     def _merge(self, parent: Node, snapshots: Iterable[Any]) -> None:
         """Make `parent`'s children exactly `snapshots`: update, insert and remove by key."""
-        kind = _CATEGORY_KIND[parent.payload] if parent.kind == NodeKind.CATEGORY else NodeKind.VOLUME
+        if parent.kind == NodeKind.CATEGORY:
+            kind = _CATEGORY_KIND[parent.payload]
+        else:
+            kind = NodeKind.VOLUME
         fresh = {_key_of(kind, s): s for s in snapshots}
         gone = [key for key in parent.by_key if key not in fresh]
         if gone:

@@ -224,10 +224,12 @@ class Connection(QObject):
     def _libvirt_domain_event(self, _conn: object, dom: libvirt.virDomain, *_args: object) -> None:
         self._domainEvent.emit(dom.UUIDString())
 
-    def _libvirt_pool_event(self, _conn: object, pool: libvirt.virStoragePool, *_args: object) -> None:
+    def _libvirt_pool_event(self, _conn: object, pool: libvirt.virStoragePool,
+                            *_args: object) -> None:
         self._poolEvent.emit(pool.UUIDString())
 
-    def _libvirt_network_event(self, _conn: object, net: libvirt.virNetwork, *_args: object) -> None:
+    def _libvirt_network_event(self, _conn: object, net: libvirt.virNetwork,
+                               *_args: object) -> None:
         self._networkEvent.emit(net.UUIDString())
 
     def _libvirt_closed(self, _conn: object, reason: int, _opaque: object) -> None:

@@ -20,7 +20,8 @@ def _run() -> None:
     while True:
         try:
             libvirt.virEventRunDefaultImpl()
-        except libvirt.libvirtError as err:  # keep the loop alive: events for all connections depend on it
+        except libvirt.libvirtError as err:
+            # Keep the loop alive: events for all connections depend on it.
             log.virt.warning("libvirt event loop iteration failed: %s", err)
 
 

@@ -2,7 +2,8 @@
 
 Each connection has its own serial worker: a hung call (a remote host that stops answering) blocks
 only that connection. Jobs run in order, so an event's refresh never overtakes the inventory load
-it follows. Results and errors come back to the GUI thread as callbacks delivered by a queued signal.
+it follows. Results and errors come back to the GUI thread as callbacks delivered by a queued
+signal.
 """
 
 import queue

@@ -4,10 +4,15 @@ from collections.abc import Iterator
 
 import libvirt
 import pytest
-from app_fixtures import StartApp, isolated_settings, settled, start_app  # noqa: F401 (fixtures)
+import app_fixtures
+from app_fixtures import StartApp
 
 from kvmgui.app import Application
 from kvmgui.resources_path import demo_host_uri
+
+# The shared fixtures, bound here so pytest offers them to every test of this directory.
+isolated_settings = app_fixtures.isolated_settings
+start_app = app_fixtures.start_app
 
 
 @pytest.fixture

@@ -52,7 +52,8 @@ def test_start_uris_prefers_explicit_then_saved_then_demo() -> None:
 
 
 def test_real_x11_window_under_xvfb(tmp_path: Path) -> None:
-    """`make run` on a desktop uses Qt's xcb plugin, whose system libraries the Makefile installs."""
+    """`make run` on a desktop uses Qt's xcb plugin, whose system libraries the Makefile
+    installs."""
     shot = tmp_path / "x11.png"
     env = dict(os.environ, HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"))
     env.pop("QT_QPA_PLATFORM", None)

@@ -75,7 +75,8 @@ def test_qcow2_volume_with_backing_volume(default_editors: EditorsApp,
     base = pool.createXML("<volume><name>kvmgui-test-base.qcow2</name><capacity>2147483648"
                           "</capacity><target><format type='qcow2'/></target></volume>", 0)
     default_editors.conn.refresh_object("pool", pool.UUIDString())
-    default_editors.select_volume(POOL, "kvmgui-test-base.qcow2")  # the new volume opens in its pool
+    # The new volume opens in its pool.
+    default_editors.select_volume(POOL, "kvmgui-test-base.qcow2")
     editor = default_editors.open(lambda: default_editors.feature.new_volume_action.trigger())
     assert isinstance(editor, VolumeEditor)
     tab = editor.general

@@ -146,7 +146,8 @@ def test_filter_by_text_and_state(demo_app: Application, qtbot: QtBot) -> None:
     assert visible_domains() == set()
     assert category_names_visible(proxy, "ovs-trunk")
     window.filter_bar.text.setText("vlan:9999")
-    assert window.filter_bar.problem.isVisibleTo(window) and "9999" in window.filter_bar.problem.text()
+    problem = window.filter_bar.problem
+    assert problem.isVisibleTo(window) and "9999" in problem.text()
 
 
 def category_names_visible(proxy, name: str) -> bool:  # type: ignore[no-untyped-def]

@@ -53,8 +53,9 @@ def test_lifecycle_actions_on_a_real_guest(start_app: StartApp, make_guest, virt
         rows = finished.args[1]
         assert [r.status for r in rows] == [ResultStatus.DONE], (action, rows)
         assert libvirt_text(dom) == expected, action
-        qtbot.waitUntil(lambda: guest_row(app, name).siblingAtColumn(Column.STATE).data()
-                        == expected, timeout=20000)
+        qtbot.waitUntil(
+            lambda e=expected: guest_row(app, name).siblingAtColumn(Column.STATE).data() == e,
+            timeout=20000)
         if action in (A.AUTOSTART_ON, A.AUTOSTART_OFF):
             assert bool(dom.autostart()) == (action == A.AUTOSTART_ON)
 

@@ -37,8 +37,8 @@ def spinning_guest(conn: libvirt.virConnect, name: str, image: Path) -> libvirt.
         <memballoon model='virtio'/></devices></domain>""", 0)
 
 
-def test_per_vcpu_percent_matches_the_threads_cpu_time(virt_conn: libvirt.virConnect,  # type: ignore[no-untyped-def]
-                                                       test_pool: str, libvirt_tier, request) -> None:
+def test_per_vcpu_percent_matches_the_threads_cpu_time(  # type: ignore[no-untyped-def]
+        virt_conn: libvirt.virConnect, test_pool: str, libvirt_tier, request) -> None:
     name = owned_name("spin", libvirt_tier.session_pid)
 
     def remove() -> None:

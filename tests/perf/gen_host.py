@@ -11,8 +11,13 @@ DOMAIN = """<domain type='test'>
   <vcpu>2</vcpu>
   <os><type arch='x86_64'>hvm</type><boot dev='hd'/></os>
   <devices>
-    <disk type='file' device='disk'><source file='/guest/disk{i}.img'/><target dev='vda' bus='virtio'/></disk>
-    <interface type='network'><source network='default'/><mac address='52:54:00:{hi:02x}:{lo:02x}:01'/><model type='virtio'/></interface>
+    <disk type='file' device='disk'>
+      <source file='/guest/disk{i}.img'/><target dev='vda' bus='virtio'/>
+    </disk>
+    <interface type='network'>
+      <source network='default'/><mac address='52:54:00:{hi:02x}:{lo:02x}:01'/>
+      <model type='virtio'/>
+    </interface>
     <memballoon model='virtio'/>
     <graphics type='vnc' port='-1'/>
   </devices>
@@ -21,7 +26,8 @@ DOMAIN = """<domain type='test'>
 NETWORK = ("<network><name>default</name><bridge name='virbr0'/><forward/>"
            "<ip address='192.168.122.1' netmask='255.255.255.0'><dhcp>"
            "<range start='192.168.122.2' end='192.168.122.254'/></dhcp></ip></network>")
-POOL = "<pool type='dir'><name>default-pool</name><target><path>/default-pool</path></target></pool>"
+POOL = ("<pool type='dir'><name>default-pool</name>"
+        "<target><path>/default-pool</path></target></pool>")
 
 
 def host_xml(count: int) -> str:

@@ -54,7 +54,8 @@ def test_active_domains_come_with_their_live_xml(demo: libvirt.virConnect) -> No
 
 def test_network_activity_is_read(default_network_stopped: libvirt.virNetwork) -> None:
     conn = default_network_stopped.connect()
-    states = {etree.fromstring(n.xml).findtext("name"): n.active for n in host_source(conn).networks}
+    states = {etree.fromstring(n.xml).findtext("name"): n.active
+              for n in host_source(conn).networks}
     assert states["default"] is False
 
 

@@ -122,5 +122,6 @@ def test_debian_osinfo_db_loads() -> None:
     windows = db.by_short_id("win11")
     assert debian is not None and debian.family == "linux" and debian.recommended.complete
     assert windows is not None and windows.is_windows
-    assert windows.recommended.memory_bytes is not None and windows.recommended.memory_bytes >= 4 * GIB
+    windows_memory = windows.recommended.memory_bytes
+    assert windows_memory is not None and windows_memory >= 4 * GIB
     assert all(e.id != GENERIC_OS.id for e in db.search(""))  # the generic entry stands apart

@@ -52,7 +52,9 @@ def _tool(name: str, apt_package: str) -> str:
     return path
 
 
-def _run(argv: list[str | Path], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _run(
+    argv: list[str | Path], env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(a) for a in argv], env=env, capture_output=True, text=True, timeout=120, check=False
     )
@@ -160,11 +162,14 @@ def _png_header(path: Path) -> tuple[int, int, int, int]:
 
 
 def test_png_icons_exist_for_every_required_size() -> None:
-    found = {int(p.parent.parent.name.split("x")[0]) for p in HICOLOR.glob(f"*x*/apps/{ICON_NAME}.png")}
+    found = {int(p.parent.parent.name.split("x")[0])
+             for p in HICOLOR.glob(f"*x*/apps/{ICON_NAME}.png")}
     assert found == REQUIRED_PNG_SIZES
 
 
-@pytest.mark.parametrize("png", sorted(HICOLOR.glob("*x*/apps/*.png")), ids=lambda p: p.parent.parent.name)
+@pytest.mark.parametrize(
+    "png", sorted(HICOLOR.glob("*x*/apps/*.png")), ids=lambda p: p.parent.parent.name
+)
 def test_png_icon_has_the_size_of_its_folder(png: Path) -> None:
     folder_w, folder_h = (int(v) for v in png.parent.parent.name.split("x"))
     width, height, depth, colour = _png_header(png)
@@ -186,7 +191,8 @@ def _decode_rgba(path: Path) -> tuple[int, bytes]:
     raw, stride, bpp = zlib.decompress(idat), width * 4, 4
     pixels, prev = bytearray(), bytearray(stride)
     for y in range(height):
-        kind, row = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        start = y * (stride + 1)
+        kind, row = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
         for i in range(stride):
             a = row[i - bpp] if i >= bpp else 0
             b, c = prev[i], prev[i - bpp] if i >= bpp else 0
@@ -208,7 +214,9 @@ def _decode_rgba(path: Path) -> tuple[int, bytes]:
 def test_committed_pngs_match_a_fresh_render_of_the_svg(tmp_path: Path) -> None:
     """Catches an SVG edit committed without re-running render_icons.py."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = _run([sys.executable, PACKAGING / "render_icons.py", "--hicolor-dir", tmp_path], env=env)
+    result = _run(
+        [sys.executable, PACKAGING / "render_icons.py", "--hicolor-dir", tmp_path], env=env
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     for committed in sorted(HICOLOR.glob(f"*x*/apps/{ICON_NAME}.png")):
         fresh = tmp_path / committed.relative_to(HICOLOR)
@@ -235,7 +243,9 @@ def test_script_is_valid_bash(script: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("script", ["install-user.sh", "uninstall-user.sh", "install-desktop-files.sh"])
+@pytest.mark.parametrize(
+    "script", ["install-user.sh", "uninstall-user.sh", "install-desktop-files.sh"]
+)
 def test_entry_scripts_are_executable(script: str) -> None:
     assert os.access(PACKAGING / script, os.X_OK)
 
@@ -282,7 +292,8 @@ def test_installed_tree_passes_appstream_tree_validation(tmp_path: Path) -> None
     """validate-tree also checks the launchable's desktop file and the icon are really there."""
     appstreamcli = _tool("appstreamcli", "appstream")
     data_dir = tmp_path / "usr" / "share"
-    assert _run([PACKAGING / "install-desktop-files.sh", data_dir], env=_home_env(tmp_path)).returncode == 0
+    installed = _run([PACKAGING / "install-desktop-files.sh", data_dir], env=_home_env(tmp_path))
+    assert installed.returncode == 0
     result = _run([appstreamcli, "validate-tree", "--no-net", "--strict", tmp_path])
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -291,7 +302,8 @@ def test_launcher_option_puts_an_absolute_exec_in_the_installed_entry(tmp_path: 
     launcher = tmp_path / "bin" / SCRIPT_NAME
     data_dir = tmp_path / "data"
     result = _run(
-        [PACKAGING / "install-desktop-files.sh", "--launcher", launcher, data_dir], env=_home_env(tmp_path)
+        [PACKAGING / "install-desktop-files.sh", "--launcher", launcher, data_dir],
+        env=_home_env(tmp_path),
     )
     assert result.returncode == 0, result.stderr
     installed = data_dir / "applications" / DESKTOP_FILE.name

@@ -98,8 +98,9 @@ def demo_domains() -> list[DomainInfo]:
 def test_volume_users_by_path_pool_volume_and_rbd_name() -> None:
     doms = demo_domains()
     names = lambda found: sorted(d.name for d in found)  # noqa: E731
-    assert names(usage.volume_users(doms, "default", "shared-data.qcow2",
-                                    "/var/lib/libvirt/images/shared-data.qcow2")) == ["web01", "web02"]
+    by_path = usage.volume_users(doms, "default", "shared-data.qcow2",
+                                 "/var/lib/libvirt/images/shared-data.qcow2")
+    assert names(by_path) == ["web01", "web02"]
     assert names(usage.volume_users(doms, "ceph-rbd", "ceph01-root", "", "vms")) == ["ceph01"]
     assert names(usage.volume_users(doms, "default", "nobody.img",
                                     "/var/lib/libvirt/images/nobody.img")) == []

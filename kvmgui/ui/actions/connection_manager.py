@@ -33,7 +33,8 @@ class ConnectionManager(QObject):
             return existing
         conn = Connection(uri, self.model, self._ask_credentials)
         self.model.add_connection(conn)
-        VolumeWatch(conn, lambda: self.model.pools(uri))  # owned by conn: libvirt has no volume events
+        # Owned by conn: libvirt has no volume events.
+        VolumeWatch(conn, lambda: self.model.pools(uri))
         return conn
 
     def add_saved(self, uri: str, autoconnect: bool) -> Connection:

@@ -57,7 +57,7 @@ class DetailsPane(QWidget):
         assert isinstance(page, QWidget)
         self._pages.append(page)
         self.tabs.addTab(page, title)
-        self._update_tabs(QModelIndex(self._current))
+        self._update_tabs(self._current_index())
 
     def show_index(self, source_index: QModelIndex) -> None:
         """Show the object at `source_index` of the inventory model (invalid: nothing)."""
@@ -73,12 +73,20 @@ class DetailsPane(QWidget):
             if applies:
                 page.show_index(index)
 
+    def _current_index(self) -> QModelIndex:
+        """The current row as a plain index (the persistent one follows row moves)."""
+        current = self._current
+        if not current.isValid():
+            return QModelIndex()
+        return self._model.index(current.row(), current.column(), current.parent())
+
     def refresh(self) -> None:
-        index = QModelIndex(self._current)
+        index = self._current_index()
         if not index.isValid():
             self.page.set_content(self.tr("Nothing selected"), [
-                (self.tr("Tip"), self.tr("Select a connection for its host page, or an object for "
-                                         "its summary. Type in the filter box to narrow the tree."))])
+                (self.tr("Tip"), self.tr(
+                    "Select a connection for its host page, or an object for "
+                    "its summary. Type in the filter box to narrow the tree."))])
             return
         kind = index.data(Role.KIND)
         snap = index.data(Role.SNAPSHOT)
@@ -86,7 +94,8 @@ class DetailsPane(QWidget):
         if kind == NodeKind.CONNECTION:
             self._show_connection(snap)
         elif kind == NodeKind.CATEGORY:
-            self.page.set_content(index.data(), [(self.tr("Objects"), str(self._model.rowCount(index)))])
+            count = str(self._model.rowCount(index))
+            self.page.set_content(index.data(), [(self.tr("Objects"), count)])
         elif kind == NodeKind.DOMAIN:
             self.page.set_content(snap.name, summaries.domain_rows(snap))
         elif kind == NodeKind.POOL:
@@ -104,7 +113,8 @@ class DetailsPane(QWidget):
             self.page.set_content(conn.uri, [(self.tr("State"), state)])
             return
         host = conn.inventory.host
-        rows = [(self.tr("State"), state)] + summaries.host_rows(host, self._model.domains(conn.uri))
+        domains = self._model.domains(conn.uri)
+        rows = [(self.tr("State"), state)] + summaries.host_rows(host, domains)
         if conn.inventory.errors:
             # Parts of the inventory libvirt would not list (e.g. no interface backend).
             rows.append((self.tr("Not loaded"), None))

@@ -82,7 +82,8 @@ class EditorContext:
 
     def host_devices(self) -> list[str]:
         """Host NICs a macvtap interface can sit on (physical, VLAN and bond devices)."""
-        return sorted(i.name for i in self.interfaces if i.iface_type in ("ethernet", "vlan", "bond"))
+        return sorted(i.name for i in self.interfaces
+                      if i.iface_type in ("ethernet", "vlan", "bond"))
 
     def active_pools(self) -> list[PoolInfo]:
         return [p for p in self.pools if p.active]

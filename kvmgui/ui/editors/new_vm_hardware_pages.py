@@ -95,9 +95,9 @@ class ResourcesPage(PlanPage):
         self.finish_layout(layout)
         self.new_disk.setChecked(True)
         self.mode.buttonToggled.connect(lambda _b, _on: self._update())
-        for signal in (self.memory.valueChanged, self.vcpus.valueChanged, self.size_spin.valueChanged,
-                       self.pool.currentIndexChanged, self.format.currentIndexChanged,
-                       self.path.currentTextChanged):
+        for signal in (self.memory.valueChanged, self.vcpus.valueChanged,
+                       self.size_spin.valueChanged, self.pool.currentIndexChanged,
+                       self.format.currentIndexChanged, self.path.currentTextChanged):
             signal.connect(lambda *_a: self.changed.emit())
         self._update()
 
