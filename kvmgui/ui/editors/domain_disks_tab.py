@@ -8,19 +8,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from kvmgui.new_vm_plan import next_target_dev
 from kvmgui.ui.editors.domain_add_disk import DISK_BUSES, AddDiskDialog
 from kvmgui.ui.editors.editor_context import EditorContext
-from kvmgui.ui.editors.form_tab import FormTab, set_combo_data
+from kvmgui.ui.editors.form_tab import FormTab, list_with_details, set_combo_data
 from kvmgui.virt.define import NewVolumeRequest
 from kvmgui.xml import Disk, Domain
 from kvmgui.xml.storage import Volume
@@ -67,14 +65,7 @@ class DomainDisksTab(FormTab):
         form.addRow(self.tr("&Cache:"), self.cache)
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow("", self.readonly)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.details)
+        list_with_details(self, self.table, self.add_button, self.remove_button, self.details)
         self.field_widgets = {"disk": self.table}
 
         self.table.itemSelectionChanged.connect(self._show_selected)

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from kvmgui.ui.editors.editor_context import EditorContext
 from kvmgui.ui.editors.form_tab import (
     FormTab,
+    list_with_details,
     set_combo_data,
     show_warning,
     translate_problem,
@@ -110,14 +110,7 @@ class DomainNicsTab(FormTab):
         self.form.addRow(self.tr("&VLAN tags:"), self.vlan)
         self.form.addRow("", self.trunk)
         self.form.addRow(self.vlan_note)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.details)
+        list_with_details(self, self.table, self.add_button, self.remove_button, self.details)
         self.field_widgets = {"interface": self.table}
 
         self.table.itemSelectionChanged.connect(self._show_selected)

@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kvmgui.i18n import translate_template
 from kvmgui.xml import Problem
@@ -144,3 +144,16 @@ def top_form(widget: QWidget) -> QFormLayout:
     outer.addLayout(form)
     outer.addStretch(1)
     return form
+
+
+def list_with_details(tab: QWidget, table: QWidget, add: QWidget, remove: QWidget,
+                      details: QWidget) -> None:
+    """The layout of the device-list tabs: the list, an Add/Remove row, the selected item's form."""
+    buttons = QHBoxLayout()
+    buttons.addWidget(add)
+    buttons.addWidget(remove)
+    buttons.addStretch(1)
+    layout = QVBoxLayout(tab)
+    layout.addWidget(table, 1)
+    layout.addLayout(buttons)
+    layout.addWidget(details)
