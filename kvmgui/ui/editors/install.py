@@ -8,26 +8,28 @@ the host's capabilities) is read on the connection's worker first; the editor ap
 it arrives.  ``editorOpened`` announces every editor or wizard shown.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
-from kvmgui.new_vm_plan import choose_target
-from kvmgui.osinfo import OsDatabase, cached_os_database
-from kvmgui.ui.editors.domain_editor import DomainEditor
-from kvmgui.ui.editors.editor_context import EditorContext
-from kvmgui.ui.editors.network_editor import NetworkEditor
-from kvmgui.ui.editors.new_vm_wizard import NewVmWizard
-from kvmgui.ui.editors.pool_editor import PoolEditor
-from kvmgui.ui.editors.volume_editor import VolumeEditor
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.roles import NodeKind, Role
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.define import EditSource, error_text, read_for_edit
 from kvmgui.virt.snapshots import ConnectionState, PoolInfo, VolumeInfo
+
+if TYPE_CHECKING:
+    from kvmgui.osinfo import OsDatabase
+    from kvmgui.ui.editors.editor_context import EditorContext
+
+# The editor modules are imported when an editor first opens, not with the main window: they
+# are a fifth of start-up time and many sessions never open an editor.
 
 EDITABLE = {NodeKind.DOMAIN: "domain", NodeKind.NETWORK: "network"}
 
@@ -100,6 +102,8 @@ class EditorsFeature(QObject):
         return conn
 
     def _context(self, conn: Connection) -> EditorContext:
+        from kvmgui.ui.editors.editor_context import EditorContext
+
         return EditorContext.of(self._model, conn.uri)
 
     # ---- creating -------------------------------------------------------------------------
@@ -110,6 +114,8 @@ class EditorsFeature(QObject):
             return
 
         def read(c: object) -> tuple[str, str, OsDatabase]:
+            from kvmgui.osinfo import cached_os_database
+
             # The OS database is read here too, on the worker: a few hundred files.
             return c.getType(), c.getCapabilities(), cached_os_database()  # type: ignore[attr-defined]
 
@@ -118,6 +124,10 @@ class EditorsFeature(QObject):
 
     def _open_wizard(self, conn: Connection, driver: str, caps: str,
                      database: OsDatabase) -> None:
+        from kvmgui.new_vm_plan import choose_target
+        from kvmgui.ui.editors.domain_editor import DomainEditor
+        from kvmgui.ui.editors.new_vm_wizard import NewVmWizard
+
         wizard = NewVmWizard(conn, self._context(conn), database, choose_target(driver, caps),
                              self._window)
         wizard.customizeRequested.connect(
@@ -129,9 +139,13 @@ class EditorsFeature(QObject):
     def new_pool(self) -> None:
         conn = self._connection_or_warn()
         if conn is not None:
+            from kvmgui.ui.editors.pool_editor import PoolEditor
+
             self._show(PoolEditor(conn, self._context(conn), self._window))
 
     def new_volume(self) -> None:
+        from kvmgui.ui.editors.volume_editor import VolumeEditor
+
         conn = self._connection_or_warn()
         if conn is None:
             return
@@ -146,6 +160,8 @@ class EditorsFeature(QObject):
     def new_network(self) -> None:
         conn = self._connection_or_warn()
         if conn is not None:
+            from kvmgui.ui.editors.network_editor import NetworkEditor
+
             self._show(NetworkEditor(conn, self._context(conn), parent=self._window))
 
     # ---- editing --------------------------------------------------------------------------
@@ -170,6 +186,9 @@ class EditorsFeature(QObject):
                  lambda exc: self._failed(self.tr("Edit"), exc))
 
     def _open_editor(self, conn: Connection, kind: str, uuid: str, source: EditSource) -> None:
+        from kvmgui.ui.editors.domain_editor import DomainEditor
+        from kvmgui.ui.editors.network_editor import NetworkEditor
+
         context = self._context(conn)
         editor: QDialog
         if kind == "domain":
