@@ -4,50 +4,22 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kvmgui import log
 from kvmgui.i18n import install_translations
-from kvmgui.resources_path import demo_host_uri
+from kvmgui.startup import Startup
 from kvmgui.ui.actions.connection_manager import ConnectionManager
 from kvmgui.ui.dialogs.auth_dialog import AuthPrompter
 from kvmgui.ui.inventory_model import InventoryModel
-from kvmgui.ui.settings import ConnectionSettings, SavedConnection
+from kvmgui.ui.settings import ConnectionSettings
 from kvmgui.ui.theme import ThemeMode, apply_theme
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.snapshots import ConnectionState
 
-# Sockets of a local libvirtd (monolithic) or virtqemud (modular daemons).
-LOCAL_SOCKETS = ("/run/libvirt/libvirt-sock", "/run/libvirt/virtqemud-sock")
 SCREENSHOT_TIMEOUT_MS = 60_000
-
-
-def start_uris(connect: list[str], demo: bool, saved: list[str]) -> list[str]:
-    """Which URIs to open: --connect and --demo win; else saved ones; else demo (+ local qemu)."""
-    if connect or demo:
-        uris = list(connect)
-        if demo:
-            uris.append(demo_host_uri())
-        return list(dict.fromkeys(uris))
-    if saved:
-        return saved
-    uris = [demo_host_uri()]
-    if any(Path(s).exists() for s in LOCAL_SOCKETS):
-        uris.append("qemu:///system")
-    return uris
-
-
-def startup_connections(connect: list[str], demo: bool,
-                        saved: Sequence[SavedConnection]) -> tuple[list[str], list[str]]:
-    """(URIs to open, saved URIs to show closed): saved connections without autoconnect are
-    listed, ready to connect, unless the command line names what to open."""
-    uris = start_uris(connect, demo, [c.uri for c in saved if c.autoconnect])
-    if connect or demo:
-        return uris, []
-    return uris, [c.uri for c in saved if not c.autoconnect and c.uri not in uris]
 
 
 class Application:
@@ -180,7 +152,8 @@ def take_screenshot(app: Application, args: argparse.Namespace) -> None:
     QTimer.singleShot(args.screenshot_delay_ms, grab)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, start: Startup) -> int:
+    """The GUI, opening `start` (from kvmgui.startup, worked out before the GUI's imports)."""
     # libvirt's event loop thread must not share GLib's default context with Qt (LIBVIRT-NOTES).
     os.environ["QT_NO_GLIB"] = "1"
     qapp = QApplication(sys.argv[:1])
@@ -189,9 +162,7 @@ def run(args: argparse.Namespace) -> int:
     qapp.setDesktopFileName("io.github.kvmgui.kvmgui")  # ties windows to the desktop entry
     install_translations(qapp, args.lang)
     apply_theme(qapp, ThemeMode(args.theme))
-    uris, idle = startup_connections(args.connect or [], args.demo,
-                                     ConnectionSettings(QSettings()).load())
-    app = Application(uris, idle, keep_layout=not args.screenshot, open_first=True)
+    app = Application(start.open, start.idle, keep_layout=not args.screenshot, open_first=True)
     if args.screenshot:
         app.when_settled(lambda: take_screenshot(app, args))
         def give_up() -> None:

@@ -66,9 +66,15 @@ def main(argv: list[str] | None = None) -> int:
         return int(module.run(args))
     args = gui_parser().parse_args(argv)
     log.configure(args.log_level)
-    from kvmgui import app  # Qt is imported only when the GUI really starts
+    # Start opening the connections first: libvirt works on them while the GUI loads.
+    from kvmgui.startup import startup
+    from kvmgui.virt import early_open
 
-    return app.run(args)
+    start = startup(args.connect or [], args.demo)
+    early_open.begin(start.open)
+    from kvmgui import app  # the widgets are imported only when the GUI really starts
+
+    return app.run(args, start)
 
 
 if __name__ == "__main__":

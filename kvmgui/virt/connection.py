@@ -14,7 +14,7 @@ import libvirt
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kvmgui import log
-from kvmgui.virt import auth, eventloop, fetch
+from kvmgui.virt import auth, early_open, eventloop, fetch
 from kvmgui.virt.snapshots import ConnectionState, Inventory
 from kvmgui.virt.worker import SerialWorker
 
@@ -153,7 +153,7 @@ class Connection(QObject):
     def _open_job(self) -> Inventory:
         eventloop.ensure_running()
         self._close_job()
-        conn = auth.open_connection(self.uri, self._ask_credentials)
+        conn = early_open.take(self.uri) or auth.open_connection(self.uri, self._ask_credentials)
         try:
             conn.setKeepAlive(5, 3)
         except libvirt.libvirtError:

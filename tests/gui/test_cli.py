@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kvmgui.app import start_uris
+from kvmgui.startup import start_uris
 from kvmgui.resources_path import demo_host_uri
 
 

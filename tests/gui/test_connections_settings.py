@@ -4,7 +4,8 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from gui_actions_helpers import DEFAULT, StartApp
-from kvmgui.app import Application, startup_connections
+from kvmgui.app import Application
+from kvmgui.startup import startup_connections
 from kvmgui.resources_path import demo_host_uri
 from kvmgui.ui.settings import ConnectionSettings, SavedConnection
 from kvmgui.virt.snapshots import ConnectionState
