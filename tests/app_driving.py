@@ -10,8 +10,22 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kvmgui.app import Application
+from kvmgui.ui.roles import Category, Role
 
 W = TypeVar("W", bound=QWidget)
+
+
+def find_row(app: Application, uri: str, category: Category, name: str) -> QModelIndex:
+    """The source index of `name` in one category of connection `uri` (invalid if absent)."""
+    model = app.model
+    for row in range(model.rowCount()):
+        conn = model.index(row, 0)
+        if conn.data(Role.KEY) == uri:
+            cat = model.index(int(category), 0, conn)
+            for r in range(model.rowCount(cat)):
+                if model.index(r, 0, cat).data() == name:
+                    return model.index(r, 0, cat)
+    return QModelIndex()
 
 
 def select(app: Application, *indexes: QModelIndex) -> None:

@@ -5,11 +5,13 @@ from typing import Any
 
 import libvirt
 import pytest
-from app_driving import no_dialog, open_dialog, select, wait_batch  # noqa: F401 (re-exported)
+from app_driving import (  # noqa: F401 (re-exported)
+    find_row, no_dialog, open_dialog, select, wait_batch,
+)
 from PySide6.QtCore import QModelIndex
 
 from kvmgui.app import Application
-from kvmgui.ui.roles import Category, Column, Role
+from kvmgui.ui.roles import Category, Column
 
 DEFAULT = "test:///default"
 POOL = "default-pool"  # the test driver's own dir pool, /default-pool
@@ -100,15 +102,7 @@ def scratch_fixture(default_conn: libvirt.virConnect) -> Iterator[Scratch]:
 
 def find(app: Application, category: Category, name: str, uri: str = DEFAULT) -> QModelIndex:
     """The source index of `name` in one category of connection `uri` (invalid if absent)."""
-    model = app.model
-    for row in range(model.rowCount()):
-        conn = model.index(row, 0)
-        if conn.data(Role.KEY) == uri:
-            cat = model.index(int(category), 0, conn)
-            for r in range(model.rowCount(cat)):
-                if model.index(r, 0, cat).data() == name:
-                    return model.index(r, 0, cat)
-    return QModelIndex()
+    return find_row(app, uri, category, name)
 
 
 def find_volume(app: Application, pool: str, name: str, uri: str = DEFAULT) -> QModelIndex:

@@ -1,9 +1,10 @@
 """Every lifecycle action of the actions controller, on a real QEMU (TCG) guest."""
 
 import libvirt
-from app_driving import open_dialog, select, wait_batch
+from app_driving import find_row, open_dialog, select, wait_batch
 from app_fixtures import StartApp
 from integration_daemon import URI
+from PySide6.QtCore import QModelIndex
 from pytestqt.qtbot import QtBot
 
 from kvmgui.actions_logic import DomainAction
@@ -11,20 +12,15 @@ from kvmgui.app import Application
 from kvmgui.ui.dialogs.confirm_dialog import ConfirmDialog
 from kvmgui.ui.dialogs.delete_domains_dialog import DeleteDomainsDialog
 from kvmgui.ui.dialogs.result_dialog import ResultStatus
-from kvmgui.ui.roles import Category, Column, Role
+from kvmgui.ui.roles import Category, Column
 
 A = DomainAction
 TEXT = {libvirt.VIR_DOMAIN_RUNNING: "Running", libvirt.VIR_DOMAIN_PAUSED: "Paused",
         libvirt.VIR_DOMAIN_SHUTOFF: "Shut off"}
 
 
-def guest_row(app: Application, name: str):  # type: ignore[no-untyped-def]
-    model = app.model
-    conn = next(model.index(r, 0) for r in range(model.rowCount())
-                if model.index(r, 0).data(Role.KEY) == URI)
-    domains = model.index(int(Category.DOMAINS), 0, conn)
-    return next((model.index(r, 0, domains) for r in range(model.rowCount(domains))
-                 if model.index(r, 0, domains).data() == name), None)
+def guest_row(app: Application, name: str) -> QModelIndex:
+    return find_row(app, URI, Category.DOMAINS, name)
 
 
 def libvirt_text(dom: libvirt.virDomain) -> str:
@@ -77,4 +73,4 @@ def test_delete_removes_guest_and_its_volume(start_app: StartApp, make_guest, vi
     assert name not in {d.name() for d in virt_conn.listAllDomains(0)}
     pool.refresh(0)
     assert set(pool.listVolumes()) == set()
-    qtbot.waitUntil(lambda: guest_row(app, name) is None, timeout=20000)
+    qtbot.waitUntil(lambda: not guest_row(app, name).isValid(), timeout=20000)

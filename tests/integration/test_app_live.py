@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from app_driving import find_row
 from app_fixtures import StartApp
 from integration_daemon import URI, DaemonControl, TierDaemon
 from integration_objects import connection, owned_name, remove_domain, remove_network, remove_pool
@@ -22,15 +23,7 @@ EVENT_TIMEOUT_MS = 20000
 
 def row(app: Application, category: Category, name: str) -> QModelIndex:
     """The row of `name` in one category of the qemu:///system connection (invalid if none)."""
-    model = app.model
-    for r in range(model.rowCount()):
-        conn_index = model.index(r, 0)
-        if conn_index.data(Role.KEY) == URI:
-            cat = model.index(int(category), 0, conn_index)
-            for i in range(model.rowCount(cat)):
-                if model.index(i, 0, cat).data() == name:
-                    return model.index(i, 0, cat)
-    return QModelIndex()
+    return find_row(app, URI, category, name)
 
 
 def state(app: Application, category: Category, name: str) -> str | None:
