@@ -24,6 +24,7 @@ run: $(STAMP_PIP)
 test: $(STAMP_PIP)
 	$(VENV)/bin/ruff check kvmgui tests
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests $(PYTEST_ARGS)
 
 unit: $(STAMP_PIP)

@@ -1,5 +1,5 @@
 import sys
 
-from kvmgui.cli import main
+from kvmgui.cli.main import main
 
 sys.exit(main())

@@ -4,7 +4,7 @@ set -eu
 kvmgui=$1
 out=$2
 mkdir -p "$out"
-demo=$("$(dirname "$kvmgui")/python" -c 'from kvmgui.resources_path import demo_host_uri; print(demo_host_uri())')
+demo=$("$(dirname "$kvmgui")/python" -c 'from kvmgui.core.resource_paths import demo_host_uri; print(demo_host_uri())')
 export QT_QPA_PLATFORM=offscreen
 for theme in light dark; do
     "$kvmgui" --demo --theme "$theme" --select web01 --screenshot "$out/main-$theme.png" &

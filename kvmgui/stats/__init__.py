@@ -1,1 +1,4 @@
-"""stats layer: pure Python, no Qt and no libvirt imports."""
+"""stats layer: pure stats math (rates from counters, ring buffers, history, overcommit).
+
+It may import ``core``; never Qt, libvirt or lxml.
+"""

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TextIO
 
-from kvmgui import log
+from kvmgui.core import log
 from kvmgui.stats.rates import DomainRates
 
 Cell = str | float | int | None

@@ -1,4 +1,8 @@
-"""topology layer: pure Python, no Qt and no libvirt imports."""
+"""topology layer: the pure L2/VLAN graph of a host, its segments, layout and exports.
+
+It reads libvirt XML only through ``xml`` documents and may import ``core`` and ``xml``;
+never Qt, libvirt or lxml directly.
+"""
 
 from kvmgui.topology.builder import build_topology
 from kvmgui.topology.export import to_dot, to_json, to_svg

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kvmgui.message import Message
+from kvmgui.core.message import Message
 from kvmgui.topology.attach import (
     LINUX_BRIDGE_VLAN_SINCE,
     Attachment,

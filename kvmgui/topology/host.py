@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from kvmgui.message import Message
+from kvmgui.core.message import Message
 from kvmgui.topology.attach import Attachment, resolve_attachment
 from kvmgui.topology.facts import DomainFacts, HostInterface, HostInterfaceKind, NetworkFacts
 from kvmgui.topology.inputs import HostSource, LibvirtVersion

@@ -5,7 +5,7 @@ Texts are ``Message``s: English for the SVG export, translated by the Qt view.
 
 from __future__ import annotations
 
-from kvmgui.message import Message
+from kvmgui.core.message import Message
 from kvmgui.topology.attach import VlanSource
 from kvmgui.topology.model import Node, NodeKind
 

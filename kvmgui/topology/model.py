@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from kvmgui.message import Message
+from kvmgui.core.message import Message
 from kvmgui.topology.facts import VlanSpec
 from kvmgui.topology.inputs import LibvirtVersion
 

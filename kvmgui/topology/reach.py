@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from kvmgui.message import Message
+from kvmgui.core.message import Message
 from kvmgui.topology.labels import state_word
 from kvmgui.topology.model import Segment, TopologyGraph, UplinkKind, node_id_for_domain
 

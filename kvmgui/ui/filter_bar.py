@@ -3,7 +3,7 @@
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from kvmgui.filtering import FilterQuery, StateFilter, parse_query
+from kvmgui.logic.filtering import FilterQuery, StateFilter, parse_query
 
 
 class FilterBar(QWidget):

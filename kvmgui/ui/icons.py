@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 
 from kvmgui.ui.roles import Category, NodeKind
 from kvmgui.ui.theme import is_dark
-from kvmgui.virt.snapshots import ConnectionState, DomainInfo, DomainState
+from kvmgui.core.snapshots import ConnectionState, DomainInfo, DomainState
 
 GREEN, AMBER, GREY, RED, BLUE, TEAL, PURPLE = (
     "#2e9e44", "#d99a00", "#8a8f98", "#d64545", "#3b82d6", "#1f9e9e", "#8e5bd6")

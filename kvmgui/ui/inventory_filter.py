@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
 
-from kvmgui.filtering import FilterQuery
+from kvmgui.logic.filtering import FilterQuery
 from kvmgui.ui.roles import Column, NodeKind, Role
 
 

@@ -13,11 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from kvmgui import units
+from kvmgui.core import units
 from kvmgui.ui import icons, texts
 from kvmgui.ui.roles import Category, Column, NodeKind, Role
 from kvmgui.virt.connection import Connection
-from kvmgui.virt.snapshots import ConnectionState, DomainInfo, Inventory, PoolInfo
+from kvmgui.core.snapshots import ConnectionState, DomainInfo, Inventory, PoolInfo
 
 Index = QModelIndex | QPersistentModelIndex
 _CATEGORY_KIND = {

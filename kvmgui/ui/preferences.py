@@ -15,8 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from kvmgui.console_choice import CUSTOM_PLACEHOLDERS, ConsoleProgram, split_custom_command
-from kvmgui.i18n import TranslationContext
+from kvmgui.logic.console_choice import CUSTOM_PLACEHOLDERS, ConsoleProgram, split_custom_command
+from kvmgui.ui.i18n import TranslationContext
 from kvmgui.stats.config import DEFAULT_HISTORY_S, DEFAULT_INTERVAL_S, MIN_INTERVAL_S
 from kvmgui.ui.roles import Column
 from kvmgui.ui.settings import CONFIRM_DESTRUCTIVE_KEY, confirm_destructive

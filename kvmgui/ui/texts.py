@@ -1,9 +1,9 @@
 """Translated display texts for states and kinds, in one place."""
 
 
-from kvmgui.i18n import TranslationContext
+from kvmgui.ui.i18n import TranslationContext
 from kvmgui.ui.roles import Category, Column
-from kvmgui.virt.snapshots import ConnectionState, DomainInfo, DomainState
+from kvmgui.core.snapshots import ConnectionState, DomainInfo, DomainState
 
 
 class Texts(TranslationContext):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import libvirt
+from kvmgui.virt.errors import error_text
 from lxml import etree
 
 
@@ -21,13 +22,6 @@ KeyedJob = Callable[[libvirt.virConnect, str], None]
 def bind(job: KeyedJob, key: str) -> Job:
     """`job` for one object, ready for Connection.run_action."""
     return lambda conn: job(conn, key)
-
-
-def error_text(exc: BaseException) -> str:
-    """libvirt's message for an error, or the exception's text."""
-    if isinstance(exc, libvirt.libvirtError):
-        return exc.get_error_message() or str(exc)
-    return str(exc)
 
 
 # ---- domains -----------------------------------------------------------------------------------

@@ -13,10 +13,11 @@ from typing import Any, Literal
 import libvirt
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kvmgui import log
+from kvmgui.core import log
 from kvmgui.virt import auth, early_open, eventloop, fetch
-from kvmgui.virt.snapshots import ConnectionState, Inventory
+from kvmgui.core.snapshots import ConnectionState, Inventory
 from kvmgui.virt.worker import SerialWorker
+from kvmgui.virt.errors import error_text
 
 ObjectKind = Literal["domain", "pool", "network"]
 
@@ -126,7 +127,7 @@ class Connection(QObject):
                 then()
 
         def failed(exc: Exception) -> None:
-            log.virt.warning("refresh of %s %s failed: %s", kind, key, _error_text(exc))
+            log.virt.warning("refresh of %s %s failed: %s", kind, key, error_text(exc))
             if then is not None:
                 then()
 
@@ -247,7 +248,7 @@ class Connection(QObject):
         self._inventory_loaded(inventory)
 
     def _open_failed(self, exc: Exception) -> None:
-        message = _error_text(exc)
+        message = error_text(exc)
         log.virt.warning("cannot open %s: %s", self.uri, message)
         if self._retry > 0 and self._want_open:
             self._set_state(ConnectionState.DISCONNECTED, message)
@@ -264,7 +265,7 @@ class Connection(QObject):
         log.virt.info("inventory ready: %s %s", self.uri, inventory.counts())
 
     def _inventory_failed(self, exc: Exception) -> None:
-        log.virt.warning("inventory of %s failed: %s", self.uri, _error_text(exc))
+        log.virt.warning("inventory of %s failed: %s", self.uri, error_text(exc))
 
     def _on_closed_by_peer(self, reason: int) -> None:
         reasons = {
@@ -293,7 +294,7 @@ class Connection(QObject):
             self._pending.add((kind, key))
         self._worker.submit(lambda: self._refresh_job(kind, key, read), self._refreshed,
                             lambda exc: log.virt.warning("refresh of %s %s failed: %s",
-                                                         kind, key, _error_text(exc)))
+                                                         kind, key, error_text(exc)))
 
     def _refreshed(self, result: tuple[str, str, Any]) -> None:
         kind, key, snapshot = result
@@ -324,9 +325,3 @@ def _reader(kind: str, key: str) -> Callable[[libvirt.virConnect], Any]:
     if kind == "pool":
         return lambda c: fetch.pool_info(c.storagePoolLookupByUUIDString(key))
     return lambda c: fetch.network_info(c.networkLookupByUUIDString(key))
-
-
-def _error_text(exc: Exception) -> str:
-    if isinstance(exc, libvirt.libvirtError):
-        return exc.get_error_message() or str(exc)
-    return str(exc)

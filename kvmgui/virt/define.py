@@ -289,11 +289,3 @@ def define_network(xml: str, *, original: str | None = None, uuid: str | None = 
                 warning = err.get_error_message() or str(err)
         return DefineResult(network.UUIDString(), warning)
     return job
-
-
-
-def error_text(exc: BaseException) -> str:
-    """libvirt's own message for a failed job (what the user should read)."""
-    if isinstance(exc, libvirt.libvirtError):
-        return exc.get_error_message() or str(exc)
-    return str(exc)

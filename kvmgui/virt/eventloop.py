@@ -10,7 +10,7 @@ import threading
 
 import libvirt
 
-from kvmgui import log
+from kvmgui.core import log
 
 _lock = threading.Lock()
 _thread: threading.Thread | None = None

@@ -14,7 +14,7 @@ import libvirt
 from lxml import etree
 
 from kvmgui.virt import hostcheck
-from kvmgui.virt.snapshots import (
+from kvmgui.core.snapshots import (
     DomainInfo,
     DomainState,
     HostInfo,

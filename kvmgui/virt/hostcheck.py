@@ -1,18 +1,8 @@
 """Is hardware virtualization usable on this machine? (local connections only)"""
 
 import os
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True, slots=True)
-class HwVirt:
-    cpu_flag: str  # "vmx", "svm" or ""
-    kvm_device: bool
-    kvm_accessible: bool
-
-    @property
-    def usable(self) -> bool:
-        return bool(self.cpu_flag) and self.kvm_device and self.kvm_accessible
+from kvmgui.core.snapshots import HwVirt
 
 
 def cpu_virt_flag(cpuinfo: str) -> str:

@@ -25,7 +25,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
-from kvmgui import log
+from kvmgui.core import log
 from kvmgui.stats.config import SamplingConfig
 from kvmgui.stats.history import DomainHistory
 from kvmgui.stats.host import CpuTimes, CpuUsage, HostMemory, per_cpu_usage
@@ -35,7 +35,7 @@ from kvmgui.stats.ringbuffer import FloatArray
 from kvmgui.stats.samples import ACTIVE_STATES, is_state_only
 from kvmgui.stats.tracker import RateTracker
 from kvmgui.virt.connection import Connection
-from kvmgui.virt.snapshots import ConnectionState
+from kvmgui.core.snapshots import ConnectionState
 from kvmgui.virt.stats_collect import StatsCollector
 
 SPARKLINE_HISTORY_S = 120.0

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import libvirt
 
-from kvmgui import log
+from kvmgui.core import log
 from kvmgui.stats.host import CpuTimes, HostMemory
 from kvmgui.stats.placement import thread_ids_from_query_cpus_fast
 from kvmgui.stats.samples import (

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import libvirt
 
-from kvmgui import log
+from kvmgui.core import log
 from kvmgui.topology import (
     DomainSource,
     HostSource,
@@ -55,13 +55,6 @@ class TopologySnapshot:
 def read_topology(conn: libvirt.virConnect, uri: str) -> TopologySnapshot:
     graph = build_topology(host_source(conn))
     return TopologySnapshot(uri, graph, layout_graph(graph), guest_addresses(conn))
-
-
-def error_text(error: Exception) -> str:
-    """libvirt's own message for a libvirt error, else the exception's text."""
-    if isinstance(error, libvirt.libvirtError):
-        return error.get_error_message() or str(error)
-    return str(error)
 
 
 def host_source(conn: libvirt.virConnect) -> HostSource:

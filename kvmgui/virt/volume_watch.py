@@ -12,10 +12,10 @@ from collections.abc import Callable
 import libvirt
 from PySide6.QtCore import QObject, QTimer
 
-from kvmgui import log
+from kvmgui.core import log
 from kvmgui.virt import fetch
 from kvmgui.virt.connection import Connection
-from kvmgui.virt.snapshots import ConnectionState, PoolInfo
+from kvmgui.core.snapshots import ConnectionState, PoolInfo
 
 CHECK_INTERVAL_MS = 5000
 

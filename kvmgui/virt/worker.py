@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kvmgui import log
+from kvmgui.core import log
 
 Job = Callable[[], Any]
 Callback = Callable[[Any], None]

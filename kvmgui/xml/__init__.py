@@ -1,4 +1,4 @@
-"""xml layer: pure Python, no Qt and no libvirt imports.
+"""xml layer: pure Python over lxml, no Qt and no libvirt imports; it may import ``core``.
 
 Editable views over lxml for libvirt's domain, network, storage pool and volume XML, plus
 read-only host interfaces.  Typed properties cover what the editors show; everything else in

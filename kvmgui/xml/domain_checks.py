@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from kvmgui.message import Message
+from kvmgui.core.message import Message
 from kvmgui.xml.problems import (
     Problem,
     Problems,

@@ -6,7 +6,7 @@ Bridge members and bond slaves are nested ``<interface>`` elements, returned as 
 
 from __future__ import annotations
 
-from kvmgui.message import Message
+from kvmgui.core.message import Message
 from kvmgui.xml.node import XmlDocument
 from kvmgui.xml.problems import (
     Problem,

@@ -6,7 +6,7 @@ import ipaddress
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from kvmgui.message import Message
+from kvmgui.core.message import Message
 from kvmgui.xml.problems import (
     IpInterface,
     Problem,

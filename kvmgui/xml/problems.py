@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from kvmgui.message import Message
+from kvmgui.core.message import Message
 
 Severity = Literal["error", "warning"]
 IpInterface = ipaddress.IPv4Interface | ipaddress.IPv6Interface

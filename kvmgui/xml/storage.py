@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from kvmgui.message import Message
+from kvmgui.core.message import Message
 from kvmgui.xml.hosts import HostList
 from kvmgui.xml.node import XmlDocument
 from kvmgui.xml.problems import Problem, Problems, check_name

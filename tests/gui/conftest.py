@@ -4,15 +4,15 @@ from collections.abc import Iterator
 
 import libvirt
 import pytest
-import app_fixtures
-from app_fixtures import StartApp
+import fixture_helpers
+from fixture_helpers import StartApp
 
-from kvmgui.app import Application
-from kvmgui.resources_path import demo_host_uri
+from kvmgui.ui.app import Application
+from kvmgui.core.resource_paths import demo_host_uri
 
 # The shared fixtures, bound here so pytest offers them to every test of this directory.
-isolated_settings = app_fixtures.isolated_settings
-start_app = app_fixtures.start_app
+isolated_settings = fixture_helpers.isolated_settings
+start_app = fixture_helpers.start_app
 
 
 @pytest.fixture

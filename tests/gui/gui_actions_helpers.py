@@ -5,12 +5,12 @@ from typing import Any
 
 import libvirt
 import pytest
-from app_driving import (  # noqa: F401 (re-exported)
+from app_helpers import (  # noqa: F401 (re-exported)
     find_row, no_dialog, open_dialog, select, wait_batch,
 )
 from PySide6.QtCore import QModelIndex
 
-from kvmgui.app import Application
+from kvmgui.ui.app import Application
 from kvmgui.ui.roles import Category, Column
 
 DEFAULT = "test:///default"

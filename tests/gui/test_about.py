@@ -3,13 +3,13 @@ the libvirt library, the daemon and the hypervisor."""
 
 import libvirt
 import PySide6
-from app_driving import open_dialog
-from app_fixtures import StartApp
+from app_helpers import open_dialog
+from fixture_helpers import StartApp
 from PySide6.QtCore import qVersion
 from PySide6.QtGui import QGuiApplication
 
 import kvmgui
-from kvmgui.resources_path import demo_host_uri
+from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.dialogs.about_dialog import AboutDialog
 
 MISSING = "test:///nonexistent/kvmgui-test-host.xml"

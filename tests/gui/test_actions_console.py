@@ -12,9 +12,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from gui_actions_helpers import find, open_dialog, select
-from kvmgui.actions_logic import DomainAction
-from kvmgui.app import Application
-from kvmgui.resources_path import demo_host_uri
+from kvmgui.logic.action_rules import DomainAction
+from kvmgui.ui.app import Application
+from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.dialogs.message_dialog import MessageDialog
 from kvmgui.ui.roles import Category
 

@@ -7,8 +7,8 @@ from gui_actions_helpers import (  # noqa: F401 - scratch_fixture provides `scra
     scratch_fixture, select,
     wait_batch,
 )
-from kvmgui.actions_logic import DomainAction
-from kvmgui.app import Application
+from kvmgui.logic.action_rules import DomainAction
+from kvmgui.ui.app import Application
 from kvmgui.ui.dialogs.delete_domains_dialog import DeleteDomainsDialog
 from kvmgui.ui.dialogs.result_dialog import ResultStatus
 

@@ -7,8 +7,8 @@ from gui_actions_helpers import (  # noqa: F401 - scratch_fixture provides `scra
     DEFAULT, PREFIX, Scratch, StartApp, cell, find, open_dialog, scratch_fixture, select,
     wait_batch,
 )
-from kvmgui.actions_logic import NetworkAction
-from kvmgui.app import Application
+from kvmgui.logic.action_rules import NetworkAction
+from kvmgui.ui.app import Application
 from kvmgui.ui.details.leases_page import LeasesPage
 from kvmgui.ui.dialogs.confirm_dialog import ConfirmDialog
 from kvmgui.ui.dialogs.result_dialog import ResultRow

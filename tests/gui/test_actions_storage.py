@@ -7,8 +7,8 @@ from gui_actions_helpers import (  # noqa: F401 - scratch_fixture provides `scra
     DEFAULT, POOL, PREFIX, Scratch, StartApp, cell, domain, find, find_volume, no_dialog,
     open_dialog, scratch_fixture, select, wait_batch,
 )
-from kvmgui.actions_logic import PoolAction, VolumeAction
-from kvmgui.app import Application
+from kvmgui.logic.action_rules import PoolAction, VolumeAction
+from kvmgui.ui.app import Application
 from kvmgui.ui.dialogs.confirm_dialog import ConfirmDialog
 from kvmgui.ui.dialogs.message_dialog import MessageDialog
 from kvmgui.ui.dialogs.result_dialog import ResultRow, ResultStatus
@@ -59,7 +59,7 @@ def test_pool_lifecycle_follows_libvirt(
 
 def test_logical_pool_delete_warns_that_volumes_are_lost(
         demo_app: Application, qtbot: QtBot) -> None:
-    from kvmgui.resources_path import demo_host_uri
+    from kvmgui.core.resource_paths import demo_host_uri
     app = demo_app
     select(app, find(app, Category.POOLS, "vg_guests", demo_host_uri()))
     run_pool(qtbot, app, P.STOP, confirm=True)

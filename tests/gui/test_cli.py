@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kvmgui.startup import start_uris
-from kvmgui.resources_path import demo_host_uri
+from kvmgui.ui.startup import start_uris
+from kvmgui.core.resource_paths import demo_host_uri
 
 
 def run_kvmgui(*args: str, home: Path) -> subprocess.CompletedProcess[str]:

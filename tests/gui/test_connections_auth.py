@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from gui_actions_helpers import StartApp
 from kvmgui.ui.dialogs.auth_dialog import AuthDialog, AuthPrompter
 from kvmgui.virt.auth import CredentialPrompt
-from kvmgui.virt.snapshots import ConnectionState
+from kvmgui.core.snapshots import ConnectionState
 
 ESX = "esx://127.0.0.1/?no_verify=1"
 

@@ -5,13 +5,13 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from gui_actions_helpers import DEFAULT, StartApp, open_dialog, select
-from kvmgui.app import Application
-from kvmgui.resources_path import demo_host_uri
+from kvmgui.ui.app import Application
+from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.actions.connection_actions import ConnectionAction
 from kvmgui.ui.dialogs.add_connection_dialog import AddConnectionDialog
 from kvmgui.ui.settings import ConnectionSettings, SavedConnection
-from kvmgui.uri_builder import Hypervisor, Transport
-from kvmgui.virt.snapshots import ConnectionState
+from kvmgui.core.uris import Hypervisor, Transport
+from kvmgui.core.snapshots import ConnectionState
 
 C = ConnectionAction
 

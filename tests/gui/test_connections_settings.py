@@ -4,11 +4,11 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from gui_actions_helpers import DEFAULT, StartApp
-from kvmgui.app import Application
-from kvmgui.startup import startup_connections
-from kvmgui.resources_path import demo_host_uri
+from kvmgui.ui.app import Application
+from kvmgui.ui.startup import startup_connections
+from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.settings import ConnectionSettings, SavedConnection
-from kvmgui.virt.snapshots import ConnectionState
+from kvmgui.core.snapshots import ConnectionState
 
 
 def test_saved_connections_survive_a_restart(start_app: StartApp, qtbot: QtBot) -> None:
@@ -17,7 +17,7 @@ def test_saved_connections_survive_a_restart(start_app: StartApp, qtbot: QtBot) 
     first.connections.add_saved("test:///nowhere/else.xml", autoconnect=False)
     first.shutdown()
 
-    # A new run reads the settings afresh, as kvmgui.app.run does.
+    # A new run reads the settings afresh, as kvmgui.ui.app.run does.
     stored = ConnectionSettings(QSettings()).load()
     assert stored == [SavedConnection(DEFAULT, True),
                       SavedConnection("test:///nowhere/else.xml", False)]

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import libvirt
 import pytest
 from lxml import etree
-from test_editors_support import (
+from editors_helpers import (
     PREFIX,
     remove_test_objects,
 )

@@ -5,7 +5,7 @@ import libvirt
 from lxml import etree
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from test_editors_support import (  # noqa: F401 (fixtures)
+from editors_helpers import (  # noqa: F401 (fixtures)
     EditorsApp,
     apply_editor,
     default_editors_fixture,

@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
-from test_editors_support import (  # noqa: F401 (fixtures)
+from editors_helpers import (  # noqa: F401 (fixtures)
     EditorsApp,
     demo_editors_fixture,
 )

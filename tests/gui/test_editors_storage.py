@@ -4,14 +4,14 @@ import libvirt
 import pytest
 from lxml import etree
 from pytestqt.qtbot import QtBot
-from test_editors_support import (  # noqa: F401 (fixtures)
+from editors_helpers import (  # noqa: F401 (fixtures)
     EditorsApp,
     apply_editor,
     default_editors_fixture,
     other_client_fixture,
 )
 
-from kvmgui.storage_rules import POOL_FIELDS, pool_problems
+from kvmgui.xml.storage_checks import POOL_FIELDS, pool_problems
 from kvmgui.ui.editors.pool_editor import PoolEditor, parse_hosts
 from kvmgui.ui.editors.volume_editor import VolumeEditor
 from kvmgui.xml import Pool, SourceHost

@@ -1,8 +1,8 @@
-"""Which VLAN settings libvirt applies or rejects (kvmgui.vlan_support; pure, no Qt needed)."""
+"""Which VLAN settings libvirt applies or rejects (kvmgui.logic.vlan_support; pure, no Qt)."""
 
 import pytest
 
-from kvmgui.vlan_support import (
+from kvmgui.logic.vlan_support import (
     network_vlan_problems,
     network_vlans_allowed,
     nic_vlan_problems,

@@ -6,7 +6,7 @@ from lxml import etree
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
-from test_editors_support import (  # noqa: F401 (fixtures)
+from editors_helpers import (  # noqa: F401 (fixtures)
     TIMEOUT_MS,
     EditorsApp,
     apply_editor,
@@ -15,7 +15,7 @@ from test_editors_support import (  # noqa: F401 (fixtures)
     other_client_fixture,
 )
 
-from kvmgui.new_vm_plan import LIBOSINFO_NS
+from kvmgui.logic.new_vm_plan import LIBOSINFO_NS
 from kvmgui.ui.editors.domain_editor import DomainEditor
 from kvmgui.ui.editors.new_vm_wizard import NewVmWizard
 

@@ -6,10 +6,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from kvmgui.app import Application
-from kvmgui.resources_path import demo_host_uri, resource
+from kvmgui.ui.app import Application
+from kvmgui.core.resource_paths import demo_host_uri, resource
 from kvmgui.ui.roles import Category, Column, NodeKind, Role
-from kvmgui.virt.snapshots import ConnectionState
+from kvmgui.core.snapshots import ConnectionState
 
 DEMO_XML = etree.parse(str(resource("demo-host.xml"))).getroot()
 

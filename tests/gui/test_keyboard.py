@@ -1,18 +1,18 @@
 """Keyboard use: shortcuts for the frequent actions (shown in the menus, none ambiguous), the
 filter ⇄ tree hand-over, the Tab order, and names for screen readers."""
 
-from app_driving import no_dialog, open_dialog, select
+from app_helpers import no_dialog, open_dialog, select
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kvmgui.actions_logic import DomainAction
-from kvmgui.app import Application
-from kvmgui.resources_path import demo_host_uri
+from kvmgui.logic.action_rules import DomainAction
+from kvmgui.ui.app import Application
+from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.dialogs.preferences_dialog import PreferencesDialog
 from kvmgui.ui.roles import Role
-from kvmgui.virt.snapshots import DomainState
+from kvmgui.core.snapshots import DomainState
 
 
 def activate(app: Application, qtbot: QtBot) -> None:

@@ -3,14 +3,14 @@
 from dataclasses import replace
 
 import pytest
-from app_driving import open_dialog
+from app_helpers import open_dialog
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from kvmgui.app import Application
-from kvmgui.console_choice import ConsoleProgram
-from kvmgui.resources_path import demo_host_uri
+from kvmgui.ui.app import Application
+from kvmgui.logic.console_choice import ConsoleProgram
+from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.dialogs.preferences_dialog import PreferencesDialog
 from kvmgui.ui.preferences import (
     InvalidPreferences, PreferenceValues, Preferences, problems, read_preferences,

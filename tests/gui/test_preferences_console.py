@@ -9,15 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from app_driving import open_dialog, select
+from app_helpers import open_dialog, select
 from pytestqt.qtbot import QtBot
 
-from kvmgui.actions_logic import DomainAction
-from kvmgui.app import Application
-from kvmgui.console_choice import (
+from kvmgui.logic.action_rules import DomainAction
+from kvmgui.ui.app import Application
+from kvmgui.logic.console_choice import (
     ConsoleProgram, PlanKind, console_info, console_plan, custom_command,
 )
-from kvmgui.resources_path import demo_host_uri
+from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.dialogs.message_dialog import MessageDialog
 from kvmgui.ui.roles import Category
 

@@ -11,14 +11,14 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kvmgui.cli import gui_parser
+from kvmgui.cli.main import gui_parser
 from kvmgui.ui import icons
 from kvmgui.ui.roles import Category, NodeKind
 from kvmgui.ui.theme import (
     SystemSchemeFollower, ThemeMode, ThemeWatcher, apply_theme, contrast_ratio, fusion_palette,
     is_dark,
 )
-from kvmgui.virt.snapshots import ConnectionState, DomainState
+from kvmgui.core.snapshots import ConnectionState, DomainState
 
 
 @pytest.fixture

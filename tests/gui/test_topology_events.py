@@ -6,10 +6,10 @@ from typing import Any
 
 import libvirt
 import pytest
-from app_fixtures import StartApp
+from fixture_helpers import StartApp
 from pytestqt.qtbot import QtBot
 
-from kvmgui.app import Application
+from kvmgui.ui.app import Application
 from kvmgui.ui.topology import feed
 from kvmgui.ui.topology.page import TopologyPage
 

@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from pytestqt.qtbot import QtBot
 
-from kvmgui.app import Application
-from kvmgui.resources_path import demo_host_uri, resource
+from kvmgui.ui.app import Application
+from kvmgui.core.resource_paths import demo_host_uri, resource
 from kvmgui.ui.roles import NodeKind, Role
 from kvmgui.ui.topology.export import scene_image
 from kvmgui.ui.topology.items import Emphasis, NodeItem

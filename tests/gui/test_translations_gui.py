@@ -8,14 +8,14 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from app_fixtures import StartApp
+from fixture_helpers import StartApp
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kvmgui.i18n import install_translations, translate_message, translate_template
-from kvmgui.message import Message
-from kvmgui.resources_path import demo_host_uri
+from kvmgui.ui.i18n import install_translations, translate_message, translate_template
+from kvmgui.core.message import Message
+from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.roles import Column
 from kvmgui.xml import Network
 

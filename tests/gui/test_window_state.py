@@ -4,13 +4,13 @@ Each test runs two Application instances one after the other on the same (per-te
 as two runs of kvmgui would.
 """
 
-from app_driving import select
-from app_fixtures import StartApp
+from app_helpers import select
+from fixture_helpers import StartApp
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from kvmgui.app import Application
-from kvmgui.resources_path import demo_host_uri
+from kvmgui.ui.app import Application
+from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.roles import Category, Column, NodeKind, Role
 from kvmgui.ui.window_state import SELECTION_KEY_KEY
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import libvirt
 import pytest
 
-from integration_daemon import URI, VIRSH, DaemonControl, DaemonControlUnavailable, TierDaemon
-from integration_factories import GuestMaker, NetworkMaker
-from integration_objects import (
+from daemon_helpers import URI, VIRSH, DaemonControl, DaemonControlUnavailable, TierDaemon
+from factory_helpers import GuestMaker, NetworkMaker
+from object_helpers import (
     POOL_ROOT,
     connection,
     define_and_start_pool,
@@ -25,10 +25,10 @@ from integration_objects import (
     remove_pool,
     remove_test_objects,
 )
-from integration_state import session_is_live
-from integration_summary import tier_summary
+from state_helpers import session_is_live
+from summary_helpers import tier_summary
 
-from app_fixtures import isolated_settings, start_app  # noqa: F401 (fixtures for app tests)
+from fixture_helpers import isolated_settings, start_app  # noqa: F401 (fixtures for app tests)
 
 TIER_DIR = Path(__file__).parent.resolve()
 

@@ -1,14 +1,14 @@
 """Every lifecycle action of the actions controller, on a real QEMU (TCG) guest."""
 
 import libvirt
-from app_driving import find_row, open_dialog, select, wait_batch
-from app_fixtures import StartApp
-from integration_daemon import URI
+from app_helpers import find_row, open_dialog, select, wait_batch
+from fixture_helpers import StartApp
+from daemon_helpers import URI
 from PySide6.QtCore import QModelIndex
 from pytestqt.qtbot import QtBot
 
-from kvmgui.actions_logic import DomainAction
-from kvmgui.app import Application
+from kvmgui.logic.action_rules import DomainAction
+from kvmgui.ui.app import Application
 from kvmgui.ui.dialogs.confirm_dialog import ConfirmDialog
 from kvmgui.ui.dialogs.delete_domains_dialog import DeleteDomainsDialog
 from kvmgui.ui.dialogs.result_dialog import ResultStatus

@@ -6,17 +6,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from app_driving import find_row
-from app_fixtures import StartApp
-from integration_daemon import URI, DaemonControl, TierDaemon
-from integration_objects import connection, owned_name, remove_domain, remove_network, remove_pool
+from app_helpers import find_row
+from fixture_helpers import StartApp
+from daemon_helpers import URI, DaemonControl, TierDaemon
+from object_helpers import connection, owned_name, remove_domain, remove_network, remove_pool
 from PySide6.QtCore import QElapsedTimer, QModelIndex, QTimer
 from pytestqt.qtbot import QtBot
 
-from kvmgui.app import Application
-from kvmgui.resources_path import demo_host_uri
+from kvmgui.ui.app import Application
+from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.roles import Category, Column, Role
-from kvmgui.virt.snapshots import ConnectionState
+from kvmgui.core.snapshots import ConnectionState
 
 EVENT_TIMEOUT_MS = 20000
 

@@ -13,9 +13,9 @@ import libvirt
 import libvirt_qemu
 import pytest
 
-from integration_daemon import DaemonControl
-from integration_factories import GuestMaker
-from integration_objects import (
+from daemon_helpers import DaemonControl
+from factory_helpers import GuestMaker
+from object_helpers import (
     POOL_ROOT,
     PREFIX,
     connection,
@@ -27,7 +27,7 @@ from integration_objects import (
     remove_pool,
     remove_test_objects,
 )
-from integration_state import process_state, session_is_live, tier_lock
+from state_helpers import process_state, session_is_live, tier_lock
 
 
 def qemu_pid_of(name: str) -> int:

@@ -10,9 +10,9 @@ from typing import Any
 
 import libvirt
 import pytest
-from app_fixtures import StartApp
-from integration_daemon import URI, TierDaemon
-from integration_objects import (
+from fixture_helpers import StartApp
+from daemon_helpers import URI, TierDaemon
+from object_helpers import (
     POOL_ROOT,
     connection,
     owned_name,
@@ -25,8 +25,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QWizard
 from pytestqt.qtbot import QtBot
 
-from kvmgui.app import Application
-from kvmgui.new_vm_plan import (
+from kvmgui.ui.app import Application
+from kvmgui.logic.new_vm_plan import (
     DiskMode,
     InstallMethod,
     NewVmPlan,
@@ -34,7 +34,7 @@ from kvmgui.new_vm_plan import (
     build_domain,
     choose_target,
 )
-from kvmgui.osinfo import GENERIC_OS
+from kvmgui.logic.osinfo import GENERIC_OS
 from kvmgui.ui.editors.diff_dialog import DiffDialog
 from kvmgui.ui.editors.domain_editor import DomainEditor
 from kvmgui.ui.editors.install import EditorsFeature

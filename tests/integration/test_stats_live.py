@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import libvirt
-from integration_objects import POOL_ROOT, connection, owned_name, remove_domain
+from object_helpers import POOL_ROOT, connection, owned_name, remove_domain
 
 from kvmgui.stats.rates import compute_rates
 from kvmgui.virt.stats_collect import StatsCollector

@@ -9,8 +9,8 @@ import sys
 from collections.abc import Callable
 
 import libvirt
-from app_fixtures import StartApp
-from integration_daemon import URI
+from fixture_helpers import StartApp
+from daemon_helpers import URI
 from lxml import etree
 from pytestqt.qtbot import QtBot
 

@@ -1,7 +1,7 @@
 """Benchmark (not a test): CPU and memory of live performance sampling in the real application.
 
-Each scenario runs in a fresh child process that imports kvmgui.app.Application, installs the
-performance feature (kvmgui.ui.perf.install) on a generated test-driver host with N running
+Each scenario runs in a fresh child process that imports kvmgui.ui.app.Application, installs the
+performance feature (kvmgui.ui.performance.install) on a generated test-driver host with N running
 domains, lets it warm up, then measures process CPU (time.process_time) over a window:
 
     idle         nothing sampled (the app as without this feature)
@@ -57,7 +57,7 @@ def child(count: int, scenario: str, window: float, interval: float, workdir: Pa
     qapp = QApplication(sys.argv[:1])
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(workdir))
-    from kvmgui.app import Application
+    from kvmgui.ui.app import Application
 
     xml = workdir / f"host-{count}.xml"
     xml.write_text(host_xml(count))

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow
 
-from kvmgui.actions_logic import DESTRUCTIVE, needs_confirmation
+from kvmgui.logic.action_rules import DESTRUCTIVE, needs_confirmation
 from kvmgui.ui.actions.runner import ActionRunner, Task
 from kvmgui.ui.actions.selection import Selected, of_kind, selected_items
 from kvmgui.ui.dialogs.confirm_dialog import ConfirmDialog
@@ -18,7 +18,7 @@ from kvmgui.ui.roles import NodeKind
 from kvmgui.ui.settings import confirm_destructive
 from kvmgui.virt.actions import Job, KeyedJob
 from kvmgui.virt.connection import ObjectKind
-from kvmgui.virt.snapshots import DomainInfo
+from kvmgui.core.snapshots import DomainInfo
 
 JobFor = Callable[[Selected], Job]
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMainWindow
 
-from kvmgui.resources_path import resource
+from kvmgui.core.resource_paths import resource
 from kvmgui.ui.actions.base import ObjectActions
 from kvmgui.ui.actions.connection_manager import ConnectionManager
 from kvmgui.ui.actions.runner import ActionRunner
@@ -13,7 +13,7 @@ from kvmgui.ui.actions.selection import Selected
 from kvmgui.ui.dialogs.add_connection_dialog import AddConnectionDialog
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.roles import NodeKind
-from kvmgui.virt.snapshots import ConnectionState
+from kvmgui.core.snapshots import ConnectionState
 
 
 class ConnectionAction(Enum):

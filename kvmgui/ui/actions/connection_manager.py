@@ -6,7 +6,7 @@ from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.settings import ConnectionSettings, SavedConnection
 from kvmgui.virt.auth import AskCredentials
 from kvmgui.virt.connection import Connection
-from kvmgui.virt.snapshots import ConnectionState
+from kvmgui.core.snapshots import ConnectionState
 from kvmgui.virt.volume_watch import VolumeWatch
 
 

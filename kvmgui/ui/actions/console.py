@@ -6,15 +6,15 @@ import shutil
 from PySide6.QtCore import QProcess, QSettings, Qt
 from PySide6.QtWidgets import QWidget
 
-from kvmgui import log
-from kvmgui.console_choice import (
+from kvmgui.core import log
+from kvmgui.logic.console_choice import (
     ConsolePlan, ConsoleProgram, PlanKind, console_info, console_plan,
 )
-from kvmgui.i18n import TranslationContext
+from kvmgui.ui.i18n import TranslationContext
 from kvmgui.ui.actions.selection import Selected
 from kvmgui.ui.dialogs.message_dialog import MessageDialog
 from kvmgui.ui.preferences import read_preferences
-from kvmgui.virt.snapshots import DomainInfo
+from kvmgui.core.snapshots import DomainInfo
 
 
 class Console(TranslationContext):

@@ -7,8 +7,8 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
-from kvmgui.actions_logic import DomainAction, NetworkAction, PoolAction, VolumeAction
-from kvmgui.i18n import without_appended_mnemonic
+from kvmgui.logic.action_rules import DomainAction, NetworkAction, PoolAction, VolumeAction
+from kvmgui.ui.i18n import without_appended_mnemonic
 from kvmgui.ui.actions.base import ObjectActions, current_selection
 from kvmgui.ui.actions.connection_actions import ConnectionAction, ConnectionActions
 from kvmgui.ui.actions.connection_manager import ConnectionManager

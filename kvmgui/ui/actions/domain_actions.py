@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from kvmgui.actions_logic import DomainAction, disk_choices, domain_can
+from kvmgui.logic.action_rules import DomainAction, disk_choices, domain_can
 from kvmgui.ui.actions import console
 from kvmgui.ui.icons import action_icon
 from kvmgui.ui.actions.base import ObjectActions, Spec
@@ -16,7 +16,7 @@ from kvmgui.ui.dialogs.delete_domains_dialog import DeleteDomainsDialog
 from kvmgui.ui.roles import NodeKind
 from kvmgui.virt import actions as jobs
 from kvmgui.virt.connection import ObjectKind
-from kvmgui.virt.snapshots import DomainInfo, VolumeInfo
+from kvmgui.core.snapshots import DomainInfo, VolumeInfo
 
 A = DomainAction
 

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from kvmgui.actions_logic import NetworkAction, network_can, network_users
+from kvmgui.logic.action_rules import NetworkAction, network_can, network_users
 from kvmgui.ui.actions.base import ObjectActions, Spec
 from kvmgui.ui.actions.selection import Selected
 from kvmgui.ui.roles import NodeKind

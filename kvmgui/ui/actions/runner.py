@@ -18,9 +18,10 @@ from kvmgui.ui.actions.selection import Selected
 from kvmgui.ui.dialogs.result_dialog import ResultDialog, ResultRow, ResultStatus
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.roles import Role
-from kvmgui.virt.actions import Job, error_text
+from kvmgui.virt.actions import Job
+from kvmgui.virt.errors import error_text
 from kvmgui.virt.connection import Connection, ObjectKind
-from kvmgui.virt.snapshots import DomainInfo
+from kvmgui.core.snapshots import DomainInfo
 
 # How long a row may keep a progress text that waits for the guest (e.g. "shutting down…").
 SETTLE_TIMEOUT_MS = 120_000

@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.roles import Category, NodeKind, Role
-from kvmgui.virt.snapshots import DomainInfo, NetworkInfo, PoolInfo
+from kvmgui.core.snapshots import DomainInfo, NetworkInfo, PoolInfo
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@ delete (refused while a running domain uses the volume)."""
 
 from typing import Any
 
-from kvmgui.actions_logic import (
+from kvmgui.logic.action_rules import (
     DESTRUCTIVE, PoolAction, PoolDeleteEffect, VolumeAction, pool_can, pool_delete_effect,
     running_users, volume_users,
 )
@@ -13,7 +13,7 @@ from kvmgui.ui.actions.selection import Selected, parent_pool
 from kvmgui.ui.dialogs.message_dialog import MessageDialog
 from kvmgui.ui.roles import NodeKind
 from kvmgui.virt import actions as jobs
-from kvmgui.virt.snapshots import VolumeInfo
+from kvmgui.core.snapshots import VolumeInfo
 
 P = PoolAction
 

@@ -10,14 +10,14 @@ from typing import Protocol
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from kvmgui import usage
+from kvmgui.logic import usage
 from kvmgui.ui import texts
 from kvmgui.ui.details import summaries
 from kvmgui.ui.details.form_page import FormPage
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.roles import NodeKind, Role
 from kvmgui.virt.connection import Connection
-from kvmgui.virt.snapshots import PoolInfo, VolumeInfo
+from kvmgui.core.snapshots import PoolInfo, VolumeInfo
 
 # Refresh at most this often while events stream in (a mass start of hundreds of domains).
 _REFRESH_MS = 200

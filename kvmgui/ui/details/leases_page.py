@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.roles import NodeKind, Role
-from kvmgui.virt.actions import error_text
+from kvmgui.virt.errors import error_text
 from kvmgui.virt.leases import LeaseReport, LeasesUnavailable, network_leases
 
 

@@ -2,11 +2,11 @@
 
 from collections.abc import Sequence
 
-from kvmgui import units
-from kvmgui.i18n import TranslationContext
+from kvmgui.core import units
+from kvmgui.ui.i18n import TranslationContext
 from kvmgui.stats.overcommit import overcommit
 from kvmgui.ui import texts
-from kvmgui.virt.snapshots import (
+from kvmgui.core.snapshots import (
     DomainInfo,
     HostInfo,
     InterfaceInfo,

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.uri_builder import (
+from kvmgui.core.uris import (
     ConnectionFields, Hypervisor, Transport, UriProblem, UriResult, build_uri, uses_remote_fields,
 )
 

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from kvmgui.actions_logic import DiskChoice, DiskNote
-from kvmgui.virt.snapshots import DomainInfo, VolumeInfo
+from kvmgui.logic.action_rules import DiskChoice, DiskNote
+from kvmgui.core.snapshots import DomainInfo, VolumeInfo
 
 
 class DeleteDomainsDialog(QDialog):

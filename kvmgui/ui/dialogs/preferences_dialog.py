@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QGroupBox, QLabel, QLineEdit, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from kvmgui.console_choice import ConsoleProgram
+from kvmgui.logic.console_choice import ConsoleProgram
 from kvmgui.stats.config import MIN_INTERVAL_S
 from kvmgui.ui import texts
 from kvmgui.ui.preferences import (

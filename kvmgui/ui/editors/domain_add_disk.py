@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.new_vm_plan import GIB, VOLUME_EXTENSIONS, next_target_dev
+from kvmgui.logic.new_vm_plan import GIB, VOLUME_EXTENSIONS, next_target_dev
 from kvmgui.ui.editors.editor_context import EditorContext, disk_source_for
 from kvmgui.virt.define import NewVolumeRequest
 from kvmgui.xml import Disk

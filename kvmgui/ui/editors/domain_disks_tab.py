@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.new_vm_plan import next_target_dev
+from kvmgui.logic.new_vm_plan import next_target_dev
 from kvmgui.ui.editors.domain_add_disk import DISK_BUSES, AddDiskDialog
 from kvmgui.ui.editors.editor_context import EditorContext
 from kvmgui.ui.editors.form_tab import FormTab, list_with_details, set_combo_data

@@ -26,7 +26,7 @@ from kvmgui.virt.define import (
     define_domain,
     read_cpu_models,
 )
-from kvmgui.vlan_support import nic_vlan_problems
+from kvmgui.logic.vlan_support import nic_vlan_problems
 from kvmgui.xml import Domain, Problem
 
 

@@ -3,7 +3,7 @@
 from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 
 from kvmgui.ui.editors.form_tab import FormTab, note_label, top_form
-from kvmgui.units import format_kib
+from kvmgui.core.units import format_kib
 from kvmgui.xml import Domain
 
 MAX_MIB = 16 * 1024 * 1024  # 16 TiB, libvirt's practical ceiling for a guest

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from kvmgui.new_vm_plan import LIBOSINFO_NS
+from kvmgui.logic.new_vm_plan import LIBOSINFO_NS
 from kvmgui.ui.editors.form_tab import FormTab, note_label, top_form
 from kvmgui.xml import Domain
 

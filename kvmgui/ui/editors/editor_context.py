@@ -6,7 +6,7 @@ from typing import Any
 from kvmgui.topology.inputs import LibvirtVersion
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.roles import Category, Role
-from kvmgui.virt.snapshots import (
+from kvmgui.core.snapshots import (
     DomainInfo,
     HostInfo,
     InterfaceInfo,
@@ -14,7 +14,7 @@ from kvmgui.virt.snapshots import (
     PoolInfo,
     VolumeInfo,
 )
-from kvmgui.vlan_support import parse_version
+from kvmgui.logic.vlan_support import parse_version
 
 # When the daemon does not say, assume the oldest libvirt we support (strictest VLAN rules).
 FALLBACK_VERSION: LibvirtVersion = (9, 0, 0)

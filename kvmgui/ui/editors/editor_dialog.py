@@ -34,7 +34,8 @@ from kvmgui.ui.editors.form_tab import FormTab, translate_problem
 from kvmgui.ui.editors.problems_panel import ProblemsPanel
 from kvmgui.ui.editors.xml_tab import XmlTab
 from kvmgui.virt.connection import Connection
-from kvmgui.virt.define import DefineConflict, error_text
+from kvmgui.virt.define import DefineConflict
+from kvmgui.virt.errors import error_text
 from kvmgui.xml import Problem, pretty_xml
 from kvmgui.xml.node import XmlDocument
 

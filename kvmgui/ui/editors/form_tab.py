@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kvmgui.i18n import translate_template
+from kvmgui.ui.i18n import translate_template
 from kvmgui.xml import Problem
 
 

@@ -21,11 +21,12 @@ from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.roles import NodeKind, Role
 from kvmgui.virt.connection import Connection
-from kvmgui.virt.define import EditSource, error_text, read_for_edit
-from kvmgui.virt.snapshots import ConnectionState, PoolInfo, VolumeInfo
+from kvmgui.virt.define import EditSource, read_for_edit
+from kvmgui.virt.errors import error_text
+from kvmgui.core.snapshots import ConnectionState, PoolInfo, VolumeInfo
 
 if TYPE_CHECKING:
-    from kvmgui.osinfo import OsDatabase
+    from kvmgui.logic.osinfo import OsDatabase
     from kvmgui.ui.editors.editor_context import EditorContext
 
 # The editor modules are imported when an editor first opens, not with the main window: they
@@ -114,7 +115,7 @@ class EditorsFeature(QObject):
             return
 
         def read(c: object) -> tuple[str, str, OsDatabase]:
-            from kvmgui.osinfo import cached_os_database
+            from kvmgui.logic.osinfo import cached_os_database
 
             # The OS database is read here too, on the worker: a few hundred files.
             return c.getType(), c.getCapabilities(), cached_os_database()  # type: ignore[attr-defined]
@@ -124,7 +125,7 @@ class EditorsFeature(QObject):
 
     def _open_wizard(self, conn: Connection, driver: str, caps: str,
                      database: OsDatabase) -> None:
-        from kvmgui.new_vm_plan import choose_target
+        from kvmgui.logic.new_vm_plan import choose_target
         from kvmgui.ui.editors.domain_editor import DomainEditor
         from kvmgui.ui.editors.new_vm_wizard import NewVmWizard
 

@@ -14,7 +14,7 @@ from kvmgui.ui.editors.network_general_tab import (
 from kvmgui.ui.editors.network_tables import NetworkPortsTab
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.define import DefineResult, define_network
-from kvmgui.vlan_support import network_vlan_problems
+from kvmgui.logic.vlan_support import network_vlan_problems
 from kvmgui.xml import Network, Problem
 
 

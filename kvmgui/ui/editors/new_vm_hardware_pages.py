@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.new_vm_plan import GIB, DiskMode, InstallMethod, NewVmPlan, NicMode
-from kvmgui.osinfo import GENERIC_OS
+from kvmgui.logic.new_vm_plan import GIB, DiskMode, InstallMethod, NewVmPlan, NicMode
+from kvmgui.logic.osinfo import GENERIC_OS
 from kvmgui.ui.editors.domain_memory_tab import mib_spin
 from kvmgui.ui.editors.editor_context import (
     BLOCK_POOL_TYPES,
@@ -23,7 +23,7 @@ from kvmgui.ui.editors.editor_context import (
     EditorContext,
 )
 from kvmgui.ui.editors.new_vm_pages import PlanPage
-from kvmgui.units import format_bytes, format_kib
+from kvmgui.core.units import format_bytes, format_kib
 
 VOLUME_FORMATS = ("qcow2", "raw")
 

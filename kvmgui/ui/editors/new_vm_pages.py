@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from kvmgui.new_vm_plan import InstallMethod, NewVmPlan
-from kvmgui.osinfo import GENERIC_OS, OsDatabase, OsEntry
+from kvmgui.logic.new_vm_plan import InstallMethod, NewVmPlan
+from kvmgui.logic.osinfo import GENERIC_OS, OsDatabase, OsEntry
 from kvmgui.ui.editors.editor_context import (
     BLOCK_POOL_TYPES,
     FILE_POOL_TYPES,
     EditorContext,
 )
 from kvmgui.ui.editors.form_tab import field_matches, set_placeholder, translate_problem
-from kvmgui.units import format_bytes
+from kvmgui.core.units import format_bytes
 from kvmgui.xml import Problem
 
 

@@ -9,14 +9,14 @@ left behind (the define job deletes a volume it created when the define fails).
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
-from kvmgui.new_vm_plan import (
+from kvmgui.logic.new_vm_plan import (
     GuestTarget,
     NewVmPlan,
     build_domain,
     new_volume,
     plan_problems,
 )
-from kvmgui.osinfo import OsDatabase
+from kvmgui.logic.osinfo import OsDatabase
 from kvmgui.ui.editors.editor_context import EditorContext
 from kvmgui.ui.editors.editor_dialog import while_alive
 from kvmgui.ui.editors.new_vm_hardware_pages import FinishPage, ResourcesPage
@@ -27,8 +27,8 @@ from kvmgui.virt.define import (
     DomainChange,
     NewVolumeRequest,
     define_domain,
-    error_text,
 )
+from kvmgui.virt.errors import error_text
 from kvmgui.xml import Problem
 
 

@@ -9,7 +9,7 @@ import re
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
-from kvmgui.storage_rules import (
+from kvmgui.xml.storage_checks import (
     BUILDABLE,
     DEFAULT_TARGETS,
     FORMATS,

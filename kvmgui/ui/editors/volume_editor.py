@@ -3,13 +3,13 @@ copy of another volume (``createXMLFrom``)."""
 
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QWidget
 
-from kvmgui.new_vm_plan import GIB
+from kvmgui.logic.new_vm_plan import GIB
 from kvmgui.ui.editors.editor_context import EditorContext
 from kvmgui.ui.editors.editor_dialog import EditorDialog, Job
 from kvmgui.ui.editors.form_tab import FormTab, note_label, top_form
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.define import NewVolumeRequest, create_volume
-from kvmgui.virt.snapshots import PoolInfo, VolumeInfo
+from kvmgui.core.snapshots import PoolInfo, VolumeInfo
 from kvmgui.xml import Problem, Volume
 
 VOLUME_FORMATS = ("qcow2", "raw", "vmdk")

@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
 from kvmgui.ui.topology.texts import Topology
 from kvmgui.virt.connection import Connection
-from kvmgui.virt.topology_source import TopologySnapshot, error_text, read_topology
+from kvmgui.virt.errors import error_text
+from kvmgui.virt.topology_source import TopologySnapshot, read_topology
 
 COALESCE_MS = 300
 

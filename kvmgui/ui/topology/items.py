@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.i18n import translate_message
+from kvmgui.ui.i18n import translate_message
 from kvmgui.topology.labels import node_subtitle_message
 from kvmgui.topology.layout import Layout, NodeBox
 from kvmgui.topology.model import Edge, LinkKind, Node, NodeKind, PortMode

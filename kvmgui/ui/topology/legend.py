@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from kvmgui.i18n import translate_message, translate_template
+from kvmgui.ui.i18n import translate_message, translate_template
 from kvmgui.topology.model import TopologyGraph
 from kvmgui.ui.topology.focus import vlans_of
 from kvmgui.ui.topology.items import paint_badge

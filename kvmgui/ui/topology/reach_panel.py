@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.i18n import translate_template
+from kvmgui.ui.i18n import translate_template
 from kvmgui.topology import Reachability, can_reach
 from kvmgui.topology.model import NodeKind, TopologyGraph
 

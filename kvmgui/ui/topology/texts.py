@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from kvmgui.i18n import TranslationContext, translate_message
+from kvmgui.ui.i18n import TranslationContext, translate_message
 from kvmgui.topology.labels import state_word
 from kvmgui.topology.model import (
     Edge,

@@ -7,7 +7,7 @@ counts); shut off: db02, win10, saved01; crashed: legacy01 (no NIC). Every netwo
 from __future__ import annotations
 
 import pytest
-from topology_support import DEMO_HOST, load_test_driver_file
+from topology_helpers import DEMO_HOST, load_test_driver_file
 
 from kvmgui.topology import (
     DomainSource,

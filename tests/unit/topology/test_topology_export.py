@@ -7,7 +7,7 @@ import re
 
 import pytest
 from lxml import etree
-from topology_support import (
+from topology_helpers import (
     DEMO_HOST,
     NAT_NETWORK,
     build,

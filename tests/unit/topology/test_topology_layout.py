@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from topology_support import (
+from topology_helpers import (
     DEMO_HOST,
     bridge_network,
     build,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from topology_support import (
+from topology_helpers import (
     ISOLATED_NETWORK,
     NAT_NETWORK,
     bridge_network,

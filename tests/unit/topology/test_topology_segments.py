@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from topology_support import (
+from topology_helpers import (
     ISOLATED_NETWORK,
     NAT_NETWORK,
     bridge_network,

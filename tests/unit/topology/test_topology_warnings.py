@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from topology_support import (
+from topology_helpers import (
     NAT_NETWORK,
     bridge_network,
     build,

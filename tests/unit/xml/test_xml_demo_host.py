@@ -14,7 +14,7 @@ from lxml import etree
 from kvmgui.xml import Domain, HostInterface, Network, Pool, Volume, canonical
 from kvmgui.xml.node import XmlDocument
 from kvmgui.xml.tree import parse_xml
-from xmltests_support import DATA
+from xml_helpers import DATA
 
 DEMO_HOST = Path(__file__).resolve().parents[3] / "resources" / "demo-host.xml"
 SAMPLE = DATA / "node-testdriver-sample.xml"

@@ -24,7 +24,7 @@ from kvmgui.xml import (
     canonical,
 )
 from kvmgui.xml.node import XmlDocument
-from xmltests_support import GOLDEN, assert_same_xml, read, schema_errors
+from xml_helpers import GOLDEN, assert_same_xml, read, schema_errors
 
 
 def edit_domain_basics(domain: Domain) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kvmgui.xml import HostInterface
-from xmltests_support import ROUNDTRIP
+from xml_helpers import ROUNDTRIP
 
 
 def load(name: str) -> HostInterface:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from kvmgui.xml import Domain, Network, Pool, Volume, canonical
-from xmltests_support import schema_errors
+from xml_helpers import schema_errors
 
 
 def test_domain_new() -> None:

@@ -9,7 +9,7 @@ from kvmgui.xml import Disk, Domain, DomainInterface, Network, Pool, SourceHost,
 from kvmgui.xml.node import XmlNode
 from kvmgui.xml.props import Str
 from kvmgui.xml.tree import parse_xml
-from xmltests_support import ROUNDTRIP, assert_same_xml
+from xml_helpers import ROUNDTRIP, assert_same_xml
 
 MINIMAL = """<domain type='kvm'>
   <name>m</name>

@@ -24,7 +24,7 @@ from kvmgui.xml import (
 from kvmgui.xml.hosts import HostList
 from kvmgui.xml.node import XmlDocument, XmlNode
 from kvmgui.xml.props import Flag, StrList, XmlProperty
-from xmltests_support import ROUNDTRIP, assert_same_xml, schema_errors
+from xml_helpers import ROUNDTRIP, assert_same_xml, schema_errors
 
 DOCUMENT_CLASSES: dict[str, type[XmlDocument]] = {
     "domain": Domain,

@@ -15,7 +15,7 @@ from lxml import etree
 
 from kvmgui.xml import Domain, HostInterface, Network, Pool, SourceHost, Volume, canonical
 from kvmgui.xml.tree import parse_xml
-from xmltests_support import ROUNDTRIP
+from xml_helpers import ROUNDTRIP
 
 Raw = etree._Element
 CLASSES = {"domain": Domain, "network": Network, "pool": Pool, "volume": Volume}
