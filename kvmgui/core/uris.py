@@ -1,4 +1,5 @@
-"""The libvirt URI made of the Add Connection dialog's fields (pure).
+"""libvirt URIs: their parts, the one rule for "is this host this machine?", and the URI made
+of the Add Connection dialog's fields (pure).
 
     driver[+transport]://[user@]host[:port]/path     e.g. qemu+ssh://admin@kvm1.example/system
 
@@ -9,6 +10,7 @@ kvmgui never stores a password, so the URI carries none.
 import re
 from dataclasses import dataclass
 from enum import Enum
+from urllib.parse import urlsplit
 
 
 class Hypervisor(Enum):
@@ -49,6 +51,42 @@ _HOSTNAME = re.compile(rf"^{_LABEL}(\.{_LABEL})*\.?$")
 _IPV6 = re.compile(r"^[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?$")
 _USER = re.compile(r"^[A-Za-z0-9._\\-]+$")
 _CUSTOM = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(//)?\S*$")
+
+
+@dataclass(frozen=True, slots=True)
+class UriParts:
+    """``driver[+transport]://[user@]host[:port]/path`` taken apart."""
+
+    driver: str
+    transport: str  # "" for the driver's default (local) transport
+    user: str
+    host: str
+    port: int | None
+    path: str
+
+
+def uri_parts(uri: str) -> UriParts:
+    parts = urlsplit(uri)
+    driver, _, transport = parts.scheme.partition("+")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return UriParts(driver, transport, parts.username or "", parts.hostname or "", port,
+                    parts.path)
+
+
+def is_local(uri: str) -> bool:
+    """The host is this machine, reached without a network transport: no host name and the
+    default or UNIX-socket transport (``qemu:///system``, ``qemu+unix:///system``,
+    ``test:///default``). Over SSH or TCP it is remote even when the host is localhost."""
+    parts = uri_parts(uri)
+    return not parts.host and parts.transport in ("", "unix")
+
+
+def is_test_driver(uri: str) -> bool:
+    """libvirt's in-process test driver: nothing it reports describes this machine."""
+    return uri_parts(uri).driver == "test"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,10 @@ open failed, is opened the usual way (and so reports its error the usual way).
 """
 
 import threading
-from urllib.parse import urlsplit
 
 import libvirt
 
+from kvmgui.core.uris import is_local
 from kvmgui.virt import eventloop
 
 _lock = threading.Lock()
@@ -32,11 +32,6 @@ class _Attempt:
             self.conn = None  # the Connection opens it again and shows that error
         finally:
             self.done.set()
-
-
-def is_local(uri: str) -> bool:
-    parts = urlsplit(uri)
-    return not parts.hostname and "+" not in parts.scheme
 
 
 def begin(uris: list[str]) -> None:

@@ -8,11 +8,11 @@ import re
 import socket
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import libvirt
 from lxml import etree
 
+from kvmgui.core.uris import is_local, is_test_driver, uri_parts
 from kvmgui.virt import hostcheck
 from kvmgui.core.snapshots import (
     DomainInfo,
@@ -129,11 +129,6 @@ def read_all(objects: Iterable[T], read: Callable[[T], S]) -> list[S]:
     return result
 
 
-def is_local_uri(uri: str) -> bool:
-    parts = urlsplit(uri)
-    return not parts.hostname and not parts.scheme.startswith("test")
-
-
 def host_info(conn: libvirt.virConnect, uri: str) -> HostInfo:
     model, memory_mib, cpus, mhz, nodes, sockets, cores, threads = conn.getInfo()
     caps = etree.fromstring(conn.getCapabilities())
@@ -142,12 +137,12 @@ def host_info(conn: libvirt.virConnect, uri: str) -> HostInfo:
         hv_version = version_string(conn.getVersion())
     except libvirt.libvirtError:
         hv_version = ""
-    local = is_local_uri(uri)
+    local = is_local(uri) and not is_test_driver(uri)  # the test driver is not this machine
     try:
         daemon_version = version_string(conn.getLibVersion())
     except libvirt.libvirtError:
         daemon_version = ""
-    hostname = conn.getHostname() if not uri.startswith("test") else _test_hostname(uri)
+    hostname = conn.getHostname() if not is_test_driver(uri) else _test_hostname(uri)
     return HostInfo(
         uri=uri, hostname=hostname, driver=conn.getType(), hypervisor_version=hv_version,
         library_version=version_string(libvirt.getVersion()), daemon_version=daemon_version,
@@ -159,7 +154,7 @@ def host_info(conn: libvirt.virConnect, uri: str) -> HostInfo:
 
 def _test_hostname(uri: str) -> str:
     # The test driver reports this machine's hostname; name the simulated host after its file.
-    path = urlsplit(uri).path
+    path = uri_parts(uri).path
     stem = re.sub(r"\.xml$", "", path.rsplit("/", 1)[-1]) or "default"
     return f"{stem} (test driver on {socket.gethostname()})"
 
