@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[3]
-PURE_LAYERS = ("core", "xml", "topology", "stats", "logic")
+PURE_LAYERS = ("core", "xml", "topology", "stats", "logic", "rfb")
 FORBIDDEN = ("PySide6", "shiboken6", "pyqtgraph", "libvirt", "libvirt_qemu", "libvirt_lxc")
 
 
