@@ -11,6 +11,7 @@ import sys
 
 from kvmgui import __version__
 from kvmgui.core import log
+from kvmgui.core.uris import without_password
 
 # Subcommand name -> module with `add_arguments(parser)` and `run(args) -> int`.
 SUBCOMMANDS = {
@@ -64,9 +65,11 @@ def main(argv: list[str] | None = None) -> int:
         module.add_arguments(parser)
         args = parser.parse_args(argv[1:])
         log.configure(args.log_level)
+        args.connect = _without_password(args.connect)
         return int(module.run(args))
     args = gui_parser().parse_args(argv)
     log.configure(args.log_level)
+    args.connect = [_without_password(uri) for uri in args.connect or []]
     # Start opening the connections first: libvirt works on them while the GUI loads.
     from kvmgui.ui.startup import startup
     from kvmgui.virt import early_open
@@ -80,3 +83,12 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _without_password(uri: str) -> str:
+    """kvmgui keeps, shows and logs no password: one given in a URI is dropped, with a word why."""
+    clean, had_password = without_password(uri)
+    if had_password:
+        print(f"kvmgui: the password was removed from {clean}: kvmgui stores and logs none; "
+              "use an SSH key or agent (libvirt asks for anything else)", file=sys.stderr)
+    return clean

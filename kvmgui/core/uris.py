@@ -36,6 +36,7 @@ class UriProblem(Enum):
     BAD_PORT = "bad-port"
     LOCAL_ONLY = "local-only"  # the demo host is a file on this machine
     BAD_CUSTOM_URI = "bad-custom-uri"
+    PASSWORD_IN_URI = "password-in-uri"  # kvmgui stores no password, not even in a URI
 
 
 # Driver scheme and path of each hypervisor.
@@ -84,6 +85,20 @@ def is_local(uri: str) -> bool:
     return not parts.host and parts.transport in ("", "unix")
 
 
+def without_password(uri: str) -> tuple[str, bool]:
+    """The URI with any ``user:password@`` password taken out, and whether there was one.
+
+    kvmgui never stores, shows or logs a password: every URI is cleaned where it comes in (the
+    Add Connection dialog refuses one; the command line and old settings are cleaned)."""
+    parts = urlsplit(uri)
+    if parts.password is None or "@" not in parts.netloc:
+        return uri, False
+    userinfo, _, hostport = parts.netloc.rpartition("@")
+    user = userinfo.partition(":")[0]
+    netloc = f"{user}@{hostport}" if user else hostport
+    return parts._replace(netloc=netloc).geturl(), True
+
+
 def is_test_driver(uri: str) -> bool:
     """libvirt's in-process test driver: nothing it reports describes this machine."""
     return uri_parts(uri).driver == "test"
@@ -118,6 +133,9 @@ def uses_remote_fields(fields: ConnectionFields) -> bool:
 def build_uri(fields: ConnectionFields) -> UriResult:
     custom = fields.custom_uri.strip()
     if custom:
+        clean, had_password = without_password(custom)
+        if had_password:
+            return UriResult(clean, UriProblem.PASSWORD_IN_URI)
         return UriResult(custom, None if _CUSTOM.match(custom) else UriProblem.BAD_CUSTOM_URI)
     if fields.hypervisor is Hypervisor.DEMO:
         uri = "test://" + fields.demo_path

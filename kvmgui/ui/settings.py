@@ -5,6 +5,8 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QSettings
 
+from kvmgui.core.uris import without_password
+
 
 @dataclass(frozen=True, slots=True)
 class SavedConnection:
@@ -23,7 +25,8 @@ class ConnectionSettings:
         saved = []
         for i in range(count):
             self._settings.setArrayIndex(i)
-            uri = str(self._settings.value("uri", ""))
+            # A password saved by an older version is dropped: kvmgui keeps none.
+            uri = without_password(str(self._settings.value("uri", "")))[0]
             if uri:
                 autoconnect = str(self._settings.value("autoconnect", "true")).lower() == "true"
                 saved.append(SavedConnection(uri, autoconnect))
@@ -35,7 +38,7 @@ class ConnectionSettings:
         self._settings.beginWriteArray("connections", len(connections))
         for i, conn in enumerate(connections):
             self._settings.setArrayIndex(i)
-            self._settings.setValue("uri", conn.uri)
+            self._settings.setValue("uri", without_password(conn.uri)[0])
             self._settings.setValue("autoconnect", "true" if conn.autoconnect else "false")
         self._settings.endArray()
         self._settings.sync()

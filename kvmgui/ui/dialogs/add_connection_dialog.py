@@ -127,4 +127,7 @@ class AddConnectionDialog(QDialog):
                                            "local transport."),
             UriProblem.BAD_CUSTOM_URI: self.tr("A URI looks like driver[+transport]://[user@]"
                                                "host[:port]/path, e.g. qemu:///system."),
+            UriProblem.PASSWORD_IN_URI: self.tr("kvmgui stores no password: remove it from the "
+                                                "URI and use an SSH key or agent (libvirt asks "
+                                                "for anything else when it connects)."),
         }[problem]

@@ -1,9 +1,10 @@
-"""The URI built from the Add Connection dialog's fields (pure)."""
+"""libvirt URIs (pure): the dialog's URI, the one is_local rule, passwords kept out."""
 
 import pytest
 
 from kvmgui.core.uris import (
-    ConnectionFields, Hypervisor, Transport, UriProblem, build_uri, uses_remote_fields,
+    ConnectionFields, Hypervisor, Transport, UriProblem, build_uri, is_local, is_test_driver,
+    uri_parts, uses_remote_fields, without_password,
 )
 
 H, T = Hypervisor, Transport
@@ -53,3 +54,44 @@ def test_custom_uri_wins_over_the_fields() -> None:
     assert not uses_remote_fields(fields)
     assert uses_remote_fields(ConnectionFields(H.XEN, T.SSH))
     assert not uses_remote_fields(ConnectionFields(H.XEN, T.LOCAL))
+
+
+@pytest.mark.parametrize("uri,local", [
+    ("qemu:///system", True), ("qemu:///session", True), ("qemu+unix:///system", True),
+    ("test:///default", True), ("test:///tmp/host.xml", True),
+    ("qemu+ssh://root@host/system", False), ("qemu+ssh:///system", False),
+    ("qemu+tcp://127.0.0.1/system", False), ("qemu://kvm1.example/system", False),
+    ("qemu+tls://[fe80::1]/system", False),
+])
+def test_one_rule_says_whether_the_host_is_this_machine(uri: str, local: bool) -> None:
+    assert is_local(uri) is local
+
+
+def test_test_driver_and_uri_parts() -> None:
+    assert is_test_driver("test:///default") and not is_test_driver("qemu:///system")
+    parts = uri_parts("qemu+ssh://ann@kvm1:2222/system?keyfile=/k")
+    assert (parts.driver, parts.transport, parts.user, parts.host, parts.port, parts.path) == (
+        "qemu", "ssh", "ann", "kvm1", 2222, "/system")
+    assert uri_parts("qemu+ssh://kvm1:notaport/system").port is None
+
+
+@pytest.mark.parametrize("uri,clean", [
+    ("qemu+ssh://root:secret@host/system", "qemu+ssh://root@host/system"),
+    ("qemu+ssh://root:@host:22/system?keyfile=/k", "qemu+ssh://root@host:22/system?keyfile=/k"),
+    ("qemu+tcp://:pw@host/system", "qemu+tcp://host/system"),
+])
+def test_a_password_in_a_uri_is_taken_out(uri: str, clean: str) -> None:
+    assert without_password(uri) == (clean, True)
+    assert "secret" not in without_password(uri)[0]
+
+
+@pytest.mark.parametrize("uri", ["qemu:///system", "qemu+ssh://root@host/system",
+                                 "test:///tmp/a:b@c.xml"])
+def test_uris_without_a_password_stay_as_they_are(uri: str) -> None:
+    assert without_password(uri) == (uri, False)
+
+
+def test_the_dialog_refuses_a_custom_uri_with_a_password() -> None:
+    result = build_uri(ConnectionFields(custom_uri="qemu+ssh://root:secret@host/system"))
+    assert result.problem is UriProblem.PASSWORD_IN_URI and not result.ok
+    assert "secret" not in result.uri
