@@ -44,6 +44,7 @@ from kvmgui.xml.interface import HostInterface
 from kvmgui.xml.network import DhcpHost, DhcpRange, Network, NetworkIp, Portgroup
 from kvmgui.xml.problems import Problem, Severity
 from kvmgui.xml.storage import Pool, Volume
+from kvmgui.xml.tree import XmlSyntaxError
 from kvmgui.xml.vlan import Vlan
 
 __all__ = [
@@ -66,6 +67,7 @@ __all__ = [
     "SourceHost",
     "Vlan",
     "Volume",
+    "XmlSyntaxError",
     "canonical",
     "pretty_xml",
     "xml_diff",

@@ -133,6 +133,20 @@ class DomainInterface(Device):
     def vlan(self) -> Vlan:
         return self.view(Vlan)
 
+    @property
+    def source_pci_address(self) -> str | None:
+        """A hostdev NIC's PCI device as ``"0000:03:10.2"``; None without a bus or on bad hex."""
+        address = self.find_element("source/address")
+        if address is None or address.get("bus") is None:
+            return None
+        try:
+            domain, bus, slot, function = (
+                int(address.get(part, "0x0"), 16) for part in ("domain", "bus", "slot", "function")
+            )
+        except ValueError:
+            return None
+        return f"{domain:04x}:{bus:02x}:{slot:02x}.{function:x}"
+
     @classmethod
     def new(
         cls,

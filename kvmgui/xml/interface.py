@@ -50,6 +50,17 @@ class HostInterface(XmlDocument):
         return self._addresses("ipv6")
 
     @property
+    def ip_addresses(self) -> list[str]:
+        """Every configured address of every ``<protocol>``, any family, in document order."""
+        result = []
+        for protocol in self.find_elements("protocol"):
+            for element in protocol.iterchildren("ip"):
+                address, prefix = element.get("address"), element.get("prefix")
+                if address:
+                    result.append(f"{address}/{prefix}" if prefix else address)
+        return result
+
+    @property
     def bridge_members(self) -> list[HostInterface]:
         return self.wrap_all(HostInterface, "bridge/interface")
 

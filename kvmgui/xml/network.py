@@ -119,6 +119,8 @@ class Network(XmlDocument):
     uuid = Str("uuid")
     forward_dev = Str("forward@dev")
     forward_interfaces = StrList("forward/interface@dev")
+    # The SR-IOV physical function a hostdev network hands out virtual functions of.
+    forward_pf_dev = Str("forward/pf@dev", read_only=True)
     bridge_name = Str("bridge@name")
     bridge_stp = Bool("bridge@stp", true="on", false="off")
     bridge_delay = Int("bridge@delay")

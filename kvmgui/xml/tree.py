@@ -15,6 +15,10 @@ from lxml import etree
 
 Element = etree._Element
 
+# What parsing raises for text that is not well-formed XML, named here so that layers above
+# can catch it without importing lxml (a wrong root element is a ValueError instead).
+XmlSyntaxError = etree.XMLSyntaxError
+
 # Child order per parent tag, used only to place newly created elements where libvirt
 # itself would write them (so diffs look natural and schema-order parents stay valid).
 ChildOrder = Mapping[str, Sequence[str]]
