@@ -17,7 +17,7 @@ from kvmgui.xml.devices import (
 from kvmgui.xml.domain_checks import validate_domain
 from kvmgui.xml.node import XmlDocument
 from kvmgui.xml.problems import Problem
-from kvmgui.xml.props import Int, Size, Str, StrList
+from kvmgui.xml.props import Flag, Int, Size, Str, StrList
 from kvmgui.xml.tree import ChildOrder, make_element
 
 DeviceT = TypeVar("DeviceT", bound=Device)
@@ -65,6 +65,8 @@ class Domain(XmlDocument):
     os_arch = Str("os/type@arch")
     os_machine = Str("os/type@machine")
     boot_devices = StrList("os/boot@dev")
+    # UEFI variables stored beside the definition: undefining must then ask to remove them.
+    has_nvram = Flag("os/nvram", read_only=True)
 
     @classmethod
     def new(
@@ -127,6 +129,22 @@ class Domain(XmlDocument):
     @property
     def consoles(self) -> list[CharDevice]:
         return self.wrap_all(CharDevice, "devices/console")
+
+    @property
+    def text_consoles(self) -> list[CharDevice]:
+        """``<serial>`` then ``<console>`` devices, each backing character device once:
+        in live XML the ``<console>`` that mirrors serial port 0 carries the serial's alias
+        (e.g. ``serial0``) and is left out. The alias names what a console client opens."""
+        seen: set[str] = set()
+        unique = []
+        for device in self.serials + self.consoles:
+            alias = device.alias
+            if alias is not None and alias in seen:
+                continue
+            if alias is not None:
+                seen.add(alias)
+            unique.append(device)
+        return unique
 
     @property
     def channels(self) -> list[CharDevice]:
