@@ -30,7 +30,13 @@ from kvmgui.topology.attach import (
 )
 from kvmgui.topology.inputs import LibvirtVersion
 from kvmgui.topology.labels import vlan_source_word
-from kvmgui.topology.readers import TopologyXmlError, read_domain, read_network
+from kvmgui.topology.documents import (
+    TopologyXmlError,
+    domain_facts,
+    network_facts,
+    read_document,
+)
+from kvmgui.topology.facts import NetworkFacts
 from kvmgui.xml import Domain, Network, Problem
 
 OVS = "openvswitch"
@@ -58,16 +64,13 @@ def nic_vlan_problems(
     ``network_xml`` maps network names to their XML; a NIC on a network not in it is not
     judged.  Field names are ``interface[N].vlan``.
     """
-    try:
-        facts = read_domain(domain.to_xml(), domain.name or "", domain.uuid or "", False, "")
-    except TopologyXmlError:
-        return []
-    networks = {}
+    facts = domain_facts(domain, domain.name or "", domain.uuid or "", False, "")
+    networks: dict[str, NetworkFacts] = {}
     for name, xml in network_xml.items():
         try:
-            networks[name] = read_network(xml, True)
+            networks[name] = network_facts(read_document(Network, xml), True)
         except TopologyXmlError:
-            continue
+            continue  # judged like a network we do not know
     problems = []
     for nic in facts.nics:
         attachment = resolve_attachment(facts, nic, networks, frozenset(), version)

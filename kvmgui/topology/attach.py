@@ -12,7 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kvmgui.topology.facts import DomainFacts, DomainNic, NetworkFacts, NicType, Portgroup, VlanSpec
+from kvmgui.topology.facts import (
+    DomainFacts,
+    DomainNic,
+    NetworkFacts,
+    NicType,
+    PortgroupFacts,
+    VlanSpec,
+)
 from kvmgui.topology.inputs import LibvirtVersion
 from kvmgui.topology.model import node_id_for_vnic
 
@@ -47,7 +54,7 @@ class Attachment:
     nic: DomainNic
     kind: ConnectionKind
     network: NetworkFacts | None = None
-    portgroup: Portgroup | None = None
+    portgroup: PortgroupFacts | None = None
     bridge: str | None = None  # the Linux/OVS bridge the tap is a port of
     device: str | None = None  # macvtap parent or SR-IOV physical function
     direct_mode: str | None = None
@@ -89,7 +96,7 @@ def vlan_is_applied(
 
 
 def effective_vlan(
-    nic: DomainNic, portgroup: Portgroup | None, network: NetworkFacts | None
+    nic: DomainNic, portgroup: PortgroupFacts | None, network: NetworkFacts | None
 ) -> tuple[VlanSpec | None, VlanSource | None]:
     """The `<vlan>` libvirt uses for this NIC and where it came from."""
     if nic.vlan is not None:
@@ -132,7 +139,7 @@ def resolve_attachment(
 
 
 def _connection(
-    nic: DomainNic, network: NetworkFacts | None, portgroup: Portgroup | None
+    nic: DomainNic, network: NetworkFacts | None, portgroup: PortgroupFacts | None
 ) -> tuple[ConnectionKind, str | None, str | None, str | None]:
     """(kind, bridge, device, macvtap mode) for one NIC."""
     virtualport = nic.virtualport or (portgroup.virtualport if portgroup else None)

@@ -65,7 +65,7 @@ class VlanSpec:
 
 
 @dataclass(frozen=True)
-class HostInterface:
+class HostInterfaceFacts:
     """One host interface from listAllInterfaces XML (nested definitions are flattened)."""
 
     name: str
@@ -79,7 +79,7 @@ class HostInterface:
 
 
 @dataclass(frozen=True)
-class NetworkIp:
+class NetworkIpFacts:
     """One `<ip>` of a libvirt network, with its DHCP ranges."""
 
     address: str
@@ -95,7 +95,7 @@ class NetworkIp:
 
 
 @dataclass(frozen=True)
-class Portgroup:
+class PortgroupFacts:
     name: str
     default: bool = False
     vlan: VlanSpec | None = None
@@ -113,8 +113,8 @@ class NetworkFacts:
     bridge: str | None = None
     forward_devices: tuple[str, ...] = ()  # <forward dev=...> and <interface dev=...>
     sriov_pf: str | None = None  # <forward><pf dev=...>
-    ips: tuple[NetworkIp, ...] = ()
-    portgroups: tuple[Portgroup, ...] = ()
+    ips: tuple[NetworkIpFacts, ...] = ()
+    portgroups: tuple[PortgroupFacts, ...] = ()
     vlan: VlanSpec | None = None
     virtualport: str | None = None
 
@@ -127,7 +127,7 @@ class NetworkFacts:
         """NAT, routed, open and isolated networks create (and own) their bridge."""
         return self.forward_mode in (None, "nat", "route", "open")
 
-    def portgroup(self, name: str | None) -> Portgroup | None:
+    def portgroup(self, name: str | None) -> PortgroupFacts | None:
         """The named portgroup, or the default one when `name` is None."""
         for group in self.portgroups:
             if (name is None and group.default) or (name is not None and group.name == name):

@@ -16,15 +16,17 @@ from dataclasses import dataclass, replace
 
 from kvmgui.core.message import Message
 from kvmgui.topology.attach import Attachment, resolve_attachment
-from kvmgui.topology.facts import DomainFacts, HostInterface, HostInterfaceKind, NetworkFacts
+from kvmgui.topology.documents import (
+    TopologyXmlError,
+    domain_facts,
+    interface_facts,
+    network_facts,
+    read_document,
+)
+from kvmgui.topology.facts import DomainFacts, HostInterfaceFacts, HostInterfaceKind, NetworkFacts
 from kvmgui.topology.inputs import HostSource, LibvirtVersion
 from kvmgui.topology.model import TopologyWarning, WarningKind
-from kvmgui.topology.readers import (
-    TopologyXmlError,
-    read_domain,
-    read_host_interfaces,
-    read_network,
-)
+from kvmgui.xml import Domain, HostInterface, Network
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class UplinkChain:
 
 @dataclass(frozen=True)
 class HostView:
-    interfaces: Mapping[str, HostInterface]
+    interfaces: Mapping[str, HostInterfaceFacts]
     networks: Mapping[str, NetworkFacts]
     domains: tuple[DomainFacts, ...]
     attachments: tuple[Attachment, ...]
@@ -47,7 +49,7 @@ class HostView:
     version: LibvirtVersion
     read_errors: tuple[TopologyWarning, ...] = ()
 
-    def host_bridges(self) -> list[HostInterface]:
+    def host_bridges(self) -> list[HostInterfaceFacts]:
         return [i for i in self.interfaces.values() if i.kind is HostInterfaceKind.BRIDGE]
 
     def bridge_ports(self, bridge: str) -> tuple[str, ...]:
@@ -59,7 +61,7 @@ class HostView:
         return _chain(self.interfaces, name, depth=0)
 
 
-def _chain(interfaces: Mapping[str, HostInterface], name: str, depth: int) -> UplinkChain:
+def _chain(interfaces: Mapping[str, HostInterfaceFacts], name: str, depth: int) -> UplinkChain:
     interface = interfaces.get(name)
     if interface is None or depth > 8:  # depth guards against a VLAN loop in broken XML
         return UplinkChain(name, (name,), None)
@@ -81,7 +83,8 @@ def read_host(source: HostSource) -> HostView:
     networks: dict[str, NetworkFacts] = {}
     for network_source in source.networks:
         try:
-            network = read_network(network_source.xml, network_source.active)
+            network = network_facts(read_document(Network, network_source.xml),
+                                    network_source.active)
         except TopologyXmlError as error:
             errors.append(_unreadable(Message.of("network"), "?", error))
             continue
@@ -90,8 +93,8 @@ def read_host(source: HostSource) -> HostView:
     for domain_source in source.domains:
         try:
             domains.append(
-                read_domain(
-                    domain_source.xml,
+                domain_facts(
+                    read_document(Domain, domain_source.xml),
                     domain_source.name,
                     domain_source.uuid,
                     domain_source.active,
@@ -139,13 +142,13 @@ def _unreadable(what: Message, name: str, error: Exception) -> TopologyWarning:
 
 def _merge_interfaces(
     texts: Sequence[str], taps: set[str], errors: list[TopologyWarning]
-) -> dict[str, HostInterface]:
+) -> dict[str, HostInterfaceFacts]:
     """Top-level definitions win over the copies nested inside bridges and bonds."""
-    top: dict[str, HostInterface] = {}
-    nested: dict[str, HostInterface] = {}
+    top: dict[str, HostInterfaceFacts] = {}
+    nested: dict[str, HostInterfaceFacts] = {}
     for text in texts:
         try:
-            own, *inner = read_host_interfaces(text)
+            own, *inner = interface_facts(read_document(HostInterface, text))
         except TopologyXmlError as error:
             errors.append(_unreadable(Message.of("host interface"), "?", error))
             continue
@@ -160,7 +163,7 @@ def _merge_interfaces(
     }
 
 
-def _local_only(interface: HostInterface) -> bool:
+def _local_only(interface: HostInterfaceFacts) -> bool:
     """Loopback and ifb (traffic-shaping) devices carry no layer-2 traffic to anyone: the udev
     backend lists them as ethernet, but drawing them as uplinks would mislead."""
     if interface.kind is not HostInterfaceKind.ETHERNET:
@@ -169,7 +172,7 @@ def _local_only(interface: HostInterface) -> bool:
         interface.name.startswith("ifb") and interface.name[3:].isdigit())
 
 
-def _without_taps(interface: HostInterface, taps: set[str]) -> HostInterface:
+def _without_taps(interface: HostInterfaceFacts, taps: set[str]) -> HostInterfaceFacts:
     if not any(member in taps for member in interface.members):
         return interface
     return replace(interface, members=tuple(m for m in interface.members if m not in taps))

@@ -71,6 +71,18 @@ def test_nic_inherits_the_portgroup_vlan_and_unknown_networks_are_not_judged() -
     assert len(problems) == 1 and "VLAN 7" in problems[0].message
 
 
+@pytest.mark.parametrize("broken", ["<network><name>nat</name>", "<domain/>", "<network/>"])
+def test_a_network_whose_xml_cannot_be_read_is_not_judged(broken: str) -> None:
+    networks = {**NETWORKS, "nat": broken}
+    assert nic_vlan_problems(guest(tagged(DomainInterface.new("network", source="nat"), 7)),
+                             networks, OLD) == []
+    # the other networks are still judged
+    domain = guest(tagged(DomainInterface.new("network", source="linux"), 10),
+                   tagged(DomainInterface.new("network", source="nat"), 7))
+    problems = nic_vlan_problems(domain, networks, OLD)
+    assert [p.field for p in problems] == ["interface[0].vlan"]
+
+
 @pytest.mark.parametrize(("xml", "old_ok", "new_ok"), [
     ("<network><name>n</name><forward mode='nat'/></network>", False, False),
     ("<network><name>n</name></network>", False, False),

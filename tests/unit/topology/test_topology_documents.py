@@ -1,34 +1,59 @@
-"""The small lxml readers: the facts they pull out of libvirt XML."""
+"""Topology facts read through the kvmgui.xml documents."""
 
 from __future__ import annotations
 
 import pytest
-from lxml import etree
 
-from kvmgui.topology.facts import HostInterfaceKind, NicType, VlanSpec
-from kvmgui.topology.readers import (
+from kvmgui.topology.documents import (
     TopologyXmlError,
-    read_domain,
-    read_host_interfaces,
-    read_network,
-    read_vlan,
+    domain_facts,
+    interface_facts,
+    network_facts,
+    read_document,
+    vlan_spec,
 )
+from kvmgui.topology.facts import (
+    DomainFacts,
+    HostInterfaceFacts,
+    HostInterfaceKind,
+    NetworkFacts,
+    NicType,
+    VlanSpec,
+)
+from kvmgui.xml import Domain, HostInterface, Network
+
+
+def read_vlan(vlan_xml: str) -> VlanSpec | None:
+    """The `<vlan>` of a network holding `vlan_xml`."""
+    return vlan_spec(read_document(Network, f"<network><name>n</name>{vlan_xml}</network>").vlan)
+
+
+def read_host_interfaces(text: str) -> list[HostInterfaceFacts]:
+    return interface_facts(read_document(HostInterface, text))
+
+
+def read_network(text: str, active: bool) -> NetworkFacts:
+    return network_facts(read_document(Network, text), active)
+
+
+def read_domain(text: str, name: str, uuid: str, active: bool, state: str) -> DomainFacts:
+    return domain_facts(read_document(Domain, text), name, uuid, active, state)
 
 
 def test_read_vlan_access_trunk_and_native() -> None:
-    assert read_vlan(etree.fromstring("<vlan><tag id='42'/></vlan>")) == VlanSpec((42,))
-    trunk = read_vlan(etree.fromstring(
+    assert read_vlan("<vlan><tag id='42'/></vlan>") == VlanSpec((42,))
+    trunk = read_vlan(
         "<vlan trunk='yes'><tag id='42' nativeMode='untagged'/><tag id='47'/></vlan>"
-    ))
+    )
     assert trunk == VlanSpec((42, 47), trunk=True, native_tag=42, native_mode="untagged")
     assert trunk.is_trunk and trunk.all_tags == (42, 47)
     assert trunk.describe() == "trunk 42,47 (native 42 untagged)"
-    assert read_vlan(etree.fromstring("<vlan/>")) is None
-    assert read_vlan(None) is None
+    assert read_vlan("<vlan/>") is None
+    assert read_vlan("") is None
 
 
 def test_single_tag_with_trunk_yes_is_still_a_trunk() -> None:
-    spec = read_vlan(etree.fromstring("<vlan trunk='yes'><tag id='5'/></vlan>"))
+    spec = read_vlan("<vlan trunk='yes'><tag id='5'/></vlan>")
     assert spec is not None and spec.is_trunk and spec.describe() == "trunk 5"
 
 
@@ -121,3 +146,66 @@ def test_domain_nics_from_live_xml() -> None:
 def test_bad_xml_raises_a_topology_error(text: str) -> None:
     with pytest.raises(TopologyXmlError):
         read_network(text, True)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("<network><name>x</name>", "not well-formed XML: "),
+    ("", "not well-formed XML: "),
+    ("<domain/>", "expected a <network> document, got <domain>"),
+])
+def test_read_document_says_why(text: str, message: str) -> None:
+    with pytest.raises(TopologyXmlError, match=message):
+        read_document(Network, text)
+
+
+def test_objects_without_a_name_are_unreadable() -> None:
+    with pytest.raises(TopologyXmlError, match="network without a name"):
+        read_network("<network><name></name></network>", True)
+    with pytest.raises(TopologyXmlError, match="host interface without a name"):
+        read_host_interfaces("<interface type='ethernet'/>")
+
+
+def test_empty_attributes_read_as_missing() -> None:
+    (eth,) = read_host_interfaces("<interface type='ethernet' name='eth0'><mac address=''/>"
+                                  "</interface>")
+    assert eth.mac is None
+    network = read_network(
+        "<network><name>n</name><forward mode='' dev=''><interface dev=''/>"
+        "<interface dev='eth1'/><pf dev=''/></forward><bridge name=''/>"
+        "<virtualport type=''/></network>", True)
+    assert (network.forward_mode, network.bridge, network.virtualport) == ("nat", None, None)
+    assert (network.forward_devices, network.sriov_pf) == (("eth1",), None)
+    (nic,) = read_domain("<domain><devices><interface type=''><mac address=''/>"
+                         "<source network='' bridge=''/><target dev=''/></interface>"
+                         "</devices></domain>", "vm", "u", True, "running").nics
+    assert (nic.type, nic.raw_type, nic.mac, nic.network, nic.bridge, nic.target_dev) == (
+        NicType.OTHER, "", None, None, None, None)
+
+
+def test_sriov_network_and_forward_devices_without_duplicates() -> None:
+    network = read_network(
+        "<network><name>vf</name><forward mode='hostdev' dev='eth3'><pf dev='enp3s0f0'/>"
+        "<interface dev='eth3'/><interface dev='eth4'/></forward></network>", True)
+    assert (network.sriov_pf, network.forward_devices) == ("enp3s0f0", ("eth3", "eth4"))
+    assert not network.owns_bridge
+
+
+def test_host_interface_details() -> None:
+    bridge, eth1 = read_host_interfaces(
+        "<interface type='bridge' name='br1'>"
+        "<protocol family='ipv6'><ip address='fd00::2' prefix='64'/></protocol>"
+        "<protocol family='ipv4'><ip address='192.0.2.2' prefix='24'/></protocol>"
+        "<bridge><interface type='ethernet' name='eth1'/><interface name='eth9'/><interface/>"
+        "</bridge><vlan tag='7'><interface name='eth0'/></vlan></interface>")
+    # members named only are listed but not defined here; nameless ones are skipped
+    assert (bridge.members, eth1.name) == (("eth1", "eth9"), "eth1")
+    assert bridge.addresses == ("fd00::2/64", "192.0.2.2/24")
+    assert (bridge.vlan_tag, bridge.vlan_parent) == (None, None)  # only VLAN devices have one
+    (odd,) = read_host_interfaces("<interface type='team' name='team0'/>")
+    assert odd.kind is HostInterfaceKind.ETHERNET  # unknown kinds behave like a plain NIC
+
+
+def test_vlan_tags_that_are_not_numbers_are_left_out() -> None:
+    assert read_vlan("<vlan><tag id='x'/><tag id='12'/></vlan>") == VlanSpec((12,))
+    assert read_vlan("<vlan><tag id='x'/></vlan>") is None
+    assert read_vlan("<vlan><tag id='12' nativeMode=''/></vlan>") == VlanSpec((12,))
