@@ -8,7 +8,7 @@ from kvmgui.topology.builder import build_topology
 from kvmgui.topology.export import to_dot, to_json, to_svg
 from kvmgui.topology.inputs import DomainSource, HostSource, NetworkSource, version_from_number
 from kvmgui.topology.layout import Layout, layout_graph
-from kvmgui.topology.model import Edge, Node, Segment, TopologyGraph, TopologyWarning
+from kvmgui.topology.model import Edge, Segment, TopologyGraph, TopologyNode, TopologyWarning
 from kvmgui.topology.palette import vlan_color
 from kvmgui.topology.reach import Reachability, can_reach
 
@@ -18,10 +18,10 @@ __all__ = [
     "HostSource",
     "Layout",
     "NetworkSource",
-    "Node",
     "Reachability",
     "Segment",
     "TopologyGraph",
+    "TopologyNode",
     "TopologyWarning",
     "build_topology",
     "can_reach",

@@ -18,10 +18,10 @@ from kvmgui.topology.model import (
     OUTSIDE_ID,
     Edge,
     LinkKind,
-    Node,
     NodeKind,
     PortMode,
     TopologyGraph,
+    TopologyNode,
     node_id_for_domain,
     node_id_for_interface,
     node_id_for_network,
@@ -69,7 +69,7 @@ def port_edge_vlans(vlan: VlanSpec | None) -> tuple[tuple[int, ...], PortMode]:
 @dataclass
 class _GraphBuilder:
     view: HostView
-    nodes: dict[str, Node] = field(default_factory=dict)
+    nodes: dict[str, TopologyNode] = field(default_factory=dict)
     edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
 
     @cached_property
@@ -80,7 +80,7 @@ class _GraphBuilder:
     def vlan_aware(self) -> set[str]:
         return vlan_aware_bridges(self.view)
 
-    def node(self, node: Node) -> str:
+    def node(self, node: TopologyNode) -> str:
         self.nodes.setdefault(node.id, node)
         return node.id
 
@@ -95,8 +95,8 @@ class _GraphBuilder:
         ovs = name in self.view.ovs_bridges
         if bridge:
             # A missing Linux bridge is drawn (and warned about); OVS bridges are not listed.
-            return self.node(Node(node_id, NodeKind.BRIDGE, name, exists=ovs, ovs=ovs))
-        return self.node(Node(node_id, NodeKind.PHYSICAL, name, detail=(("listed", "no"),)))
+            return self.node(TopologyNode(node_id, NodeKind.BRIDGE, name, exists=ovs, ovs=ovs))
+        return self.node(TopologyNode(node_id, NodeKind.PHYSICAL, name, detail=(("listed", "no"),)))
 
     # ------------------------------------------------------------------ host side
 
@@ -112,7 +112,7 @@ class _GraphBuilder:
                 detail.append(("bond mode", interface.bond_mode))
             vlan = VlanSpec((interface.vlan_tag,)) if interface.vlan_tag is not None else None
             self.node(
-                Node(
+                TopologyNode(
                     node_id_for_interface(interface.name),
                     _INTERFACE_KINDS[interface.kind],
                     interface.name,
@@ -165,7 +165,7 @@ class _GraphBuilder:
             detail.append(("forward devices", ", ".join(network.forward_devices)))
         detail.append(("state", "active" if network.active else "inactive"))
         self.node(
-            Node(
+            TopologyNode(
                 net_id,
                 NodeKind.NETWORK,
                 network.name,
@@ -179,7 +179,7 @@ class _GraphBuilder:
         )
         if network.forward_mode in ("nat", "route", "open"):
             link = LinkKind.NAT if network.forward_mode == "nat" else LinkKind.ROUTE
-            self.node(Node(OUTSIDE_ID, NodeKind.OUTSIDE, "outside"))
+            self.node(TopologyNode(OUTSIDE_ID, NodeKind.OUTSIDE, "outside"))
             self.edge(Edge(OUTSIDE_ID, net_id, link=link, active=network.active))
         elif network.bridge is not None and not network.owns_bridge:
             bridge_id = self.interface_node(network.bridge, bridge=True)
@@ -204,7 +204,7 @@ class _GraphBuilder:
         for group in network.portgroups:
             pg_id = node_id_for_portgroup(network.name, group.name)
             self.node(
-                Node(
+                TopologyNode(
                     pg_id,
                     NodeKind.PORTGROUP,
                     group.name,
@@ -229,7 +229,7 @@ class _GraphBuilder:
         for domain in view.domains:
             detail = (("state", domain.state), ("uuid", domain.uuid))
             self.node(
-                Node(node_id_for_domain(domain.name), NodeKind.DOMAIN, domain.name,
+                TopologyNode(node_id_for_domain(domain.name), NodeKind.DOMAIN, domain.name,
                      active=domain.active, detail=detail)
             )
         for attachment in view.attachments:
@@ -240,7 +240,7 @@ class _GraphBuilder:
         nic = attachment.nic
         vnic_id = attachment.vnic_id
         self.node(
-            Node(
+            TopologyNode(
                 vnic_id,
                 NodeKind.VNIC,
                 nic.target_dev or f"nic{nic.index}",
@@ -268,10 +268,10 @@ class _GraphBuilder:
 
     def _vnic_parent(self, attachment: Attachment) -> str | None:
         if attachment.kind is ConnectionKind.USER:
-            return self.node(Node(OUTSIDE_ID, NodeKind.OUTSIDE, "outside"))
+            return self.node(TopologyNode(OUTSIDE_ID, NodeKind.OUTSIDE, "outside"))
         if attachment.network_missing:  # drawn, dashed, so the dangling NIC points somewhere
             name = str(attachment.nic.network)
-            return self.node(Node(node_id_for_network(name), NodeKind.NETWORK, name,
+            return self.node(TopologyNode(node_id_for_network(name), NodeKind.NETWORK, name,
                                   active=False, exists=False))
         chain = path_nodes(self.view, attachment)
         if len(chain) < 2:

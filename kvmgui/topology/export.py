@@ -51,7 +51,7 @@ from typing import Any
 
 from kvmgui.topology.facts import VlanSpec
 from kvmgui.topology.layout import COLUMN_OF_KIND
-from kvmgui.topology.model import LinkKind, Node, NodeKind, PortMode, TopologyGraph
+from kvmgui.topology.model import LinkKind, NodeKind, PortMode, TopologyGraph, TopologyNode
 from kvmgui.topology.palette import vlan_color
 from kvmgui.topology.svg import render_svg
 
@@ -99,7 +99,7 @@ def to_json(graph: TopologyGraph) -> dict[str, Any]:
     }
 
 
-def _node_json(node: Node) -> dict[str, Any]:
+def _node_json(node: TopologyNode) -> dict[str, Any]:
     result: dict[str, Any] = {
         "id": node.id,
         "kind": node.kind.value,

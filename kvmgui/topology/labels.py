@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from kvmgui.core.message import Message
 from kvmgui.topology.attach import VlanSource
-from kvmgui.topology.model import Node, NodeKind
+from kvmgui.topology.model import NodeKind, TopologyNode
 
 
-def node_subtitle(node: Node) -> str:
+def node_subtitle(node: TopologyNode) -> str:
     """The second line of a node's box, in English."""
     return str(node_subtitle_message(node))
 
 
-def node_subtitle_message(node: Node) -> Message:
+def node_subtitle_message(node: TopologyNode) -> Message:
     """The second line of a node's box (shared wording with the Qt view)."""
     kind = node.kind
     if kind is NodeKind.PHYSICAL:
@@ -45,7 +45,7 @@ def node_subtitle_message(node: Node) -> Message:
     return Message.of("NAT / routed")
 
 
-def _network_subtitle(node: Node) -> Message:
+def _network_subtitle(node: TopologyNode) -> Message:
     if not node.exists:
         return Message.of("missing network")
     mode = _plain(node.forward) if node.forward else Message.of("network")

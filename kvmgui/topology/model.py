@@ -62,7 +62,7 @@ class WarningKind(StrEnum):
 
 
 @dataclass(frozen=True)
-class Node:
+class TopologyNode:
     """One thing in the picture. `exists` is False for something referenced but not reported
     (a bridge a NIC names but the host does not have); `active` is False for a shut-off domain,
     its vNICs and an inactive network. `detail` holds display-only extras (state, IPs, ...)."""
@@ -151,7 +151,7 @@ class TopologyWarning:
 
 @dataclass(frozen=True)
 class TopologyGraph:
-    nodes: Mapping[str, Node]
+    nodes: Mapping[str, TopologyNode]
     edges: tuple[Edge, ...]
     segments: tuple[Segment, ...] = ()
     warnings: tuple[TopologyWarning, ...] = ()
@@ -165,13 +165,13 @@ class TopologyGraph:
             neighbours.setdefault(edge.target, []).append(edge.source)
         self._adjacency.update({key: tuple(value) for key, value in neighbours.items()})
 
-    def node(self, node_id: str) -> Node:
+    def node(self, node_id: str) -> TopologyNode:
         return self.nodes[node_id]
 
     def neighbours(self, node_id: str) -> tuple[str, ...]:
         return self._adjacency.get(node_id, ())
 
-    def nodes_of_kind(self, kind: NodeKind) -> Iterator[Node]:
+    def nodes_of_kind(self, kind: NodeKind) -> Iterator[TopologyNode]:
         return (node for node in self.nodes.values() if node.kind is kind)
 
     def edges_between(self, first: str, second: str) -> list[Edge]:

@@ -13,7 +13,14 @@ from xml.sax.saxutils import escape, quoteattr
 
 from kvmgui.topology.labels import node_subtitle
 from kvmgui.topology.layout import Layout, LayoutStyle, NodeBox, layout_graph
-from kvmgui.topology.model import Edge, LinkKind, Node, NodeKind, PortMode, TopologyGraph
+from kvmgui.topology.model import (
+    Edge,
+    LinkKind,
+    NodeKind,
+    PortMode,
+    TopologyGraph,
+    TopologyNode,
+)
 from kvmgui.topology.palette import UNTAGGED_COLOR, vlan_color
 
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
@@ -219,7 +226,7 @@ def _edge_title(edge: Edge) -> str:
 # ------------------------------------------------------------------ nodes
 
 
-def _draw_node(canvas: _Canvas, node: Node, box: NodeBox, top: float, warned: bool) -> None:
+def _draw_node(canvas: _Canvas, node: TopologyNode, box: NodeBox, top: float, warned: bool) -> None:
     theme = canvas.theme
     y = top + box.y
     stroke = theme.missing if not node.exists else theme.stroke

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from kvmgui.ui.i18n import translate_message
 from kvmgui.topology.labels import node_subtitle_message
 from kvmgui.topology.layout import Layout, NodeBox
-from kvmgui.topology.model import Edge, LinkKind, Node, NodeKind, PortMode
+from kvmgui.topology.model import Edge, LinkKind, NodeKind, PortMode, TopologyNode
 from kvmgui.ui.topology.paths import edge_path, lane_offsets, route_end
 from kvmgui.ui.topology.theme import TopologyTheme
 
@@ -70,7 +70,7 @@ class _EmphasisMixin(QGraphicsItem):
 class NodeItem(_EmphasisMixin):
     """One node's box: name, second line, VLAN colour bands, segment badges, warning mark."""
 
-    def __init__(self, node: Node, box: NodeBox, theme: TopologyTheme, tooltip: str,
+    def __init__(self, node: TopologyNode, box: NodeBox, theme: TopologyTheme, tooltip: str,
                  badges: list[Badge], warned: bool) -> None:
         super().__init__()
         self.node = node

@@ -10,11 +10,11 @@ from kvmgui.topology.labels import state_word
 from kvmgui.topology.model import (
     Edge,
     LinkKind,
-    Node,
     NodeKind,
     PortMode,
     Segment,
     TopologyGraph,
+    TopologyNode,
 )
 
 Addresses = Mapping[str, tuple[str, ...]]  # MAC (lower case) -> leased IP addresses
@@ -39,7 +39,7 @@ def _table(title: str, rows: list[tuple[str, str]]) -> str:
     return f"<b>{escape(title)}</b><table>{body}</table>"
 
 
-def node_tooltip(node: Node, addresses: Addresses) -> str:
+def node_tooltip(node: TopologyNode, addresses: Addresses) -> str:
     rows: list[tuple[str, str]] = [(Topology.tr("Kind"), kind_name(node.kind))]
     if node.mac:
         rows.append((Topology.tr("MAC"), node.mac))
