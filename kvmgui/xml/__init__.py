@@ -1,9 +1,9 @@
 """xml layer: pure Python over lxml, no Qt and no libvirt imports; it may import ``core``.
 
 Editable views over lxml for libvirt's domain, network, storage pool and volume XML, plus
-read-only host interfaces.  Typed properties cover what the editors show; everything else in
-the document is left exactly as loaded, so ``to_xml()`` without edits is canonically equal to
-the input and an edit changes only the field edited.
+read-only host interfaces and capabilities.  Typed properties cover what the editors show;
+everything else in the document is left exactly as loaded, so ``to_xml()`` without edits is
+canonically equal to the input and an edit changes only the field edited.
 
 Conventions:
 
@@ -30,6 +30,7 @@ Conventions:
 """
 
 from kvmgui.xml.canon import canonical, pretty_xml, xml_diff
+from kvmgui.xml.capabilities import Capabilities, GuestCapability
 from kvmgui.xml.devices import (
     CharDevice,
     Device,
@@ -48,6 +49,7 @@ from kvmgui.xml.tree import XmlSyntaxError
 from kvmgui.xml.vlan import Vlan
 
 __all__ = [
+    "Capabilities",
     "CharDevice",
     "Device",
     "DhcpHost",
@@ -56,6 +58,7 @@ __all__ = [
     "Domain",
     "DomainInterface",
     "Graphics",
+    "GuestCapability",
     "HostInterface",
     "MemBalloon",
     "Network",

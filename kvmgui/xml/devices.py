@@ -208,6 +208,13 @@ class Graphics(Device):
         if child is None or "listen" in self.element.attrib:
             self.element.set("listen", address)
 
+    @property
+    def socket(self) -> str | None:
+        """The UNIX socket it listens on: ``<listen type='socket' socket=..>``, else ``@socket``."""
+        child = self.find_element("listen[@type='socket']")
+        path = child.get("socket") if child is not None else None
+        return path if path is not None else self.element.get("socket")
+
     @classmethod
     def new(cls, graphics_type: str = "vnc", *, listen: str | None = None) -> Graphics:
         graphics = cls(make_element("graphics", type=graphics_type, port="-1", autoport="yes"))
