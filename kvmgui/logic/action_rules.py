@@ -9,9 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from lxml import etree
-
 from kvmgui.logic import usage
+from kvmgui.logic.domain_facts import DiskRef, NicSource, domain_facts
 from kvmgui.core.snapshots import DomainInfo, DomainState, NetworkInfo, PoolInfo, VolumeInfo
 
 
@@ -155,28 +154,13 @@ class DiskChoice:
         return self.deletable and self.note is DiskNote.NONE
 
 
-@dataclass(frozen=True, slots=True)
-class _Disk:
-    ref: usage.DiskRef
-    device: str
-    read_only: bool
-
-
-def _disks(domain_xml: str) -> list[_Disk]:
-    root = etree.fromstring(domain_xml)
-    refs = usage.disk_refs(domain_xml)
-    elements = list(root.iterfind("devices/disk"))
-    return [_Disk(ref, el.get("device", "disk"), el.find("readonly") is not None)
-            for ref, el in zip(refs, elements, strict=True)]
-
-
-def _source_text(ref: usage.DiskRef) -> str:
+def _source_text(ref: DiskRef) -> str:
     if ref.pool and ref.volume:
         return f"{ref.pool}/{ref.volume}"
     return ref.path or ref.network_name
 
 
-def resolve_volume(ref: usage.DiskRef,
+def resolve_volume(ref: DiskRef,
                    pools: Iterable[PoolInfo]) -> tuple[PoolInfo, VolumeInfo] | None:
     """The pool volume a disk points at, if a (running) pool holds it."""
     for pool in pools:
@@ -197,8 +181,8 @@ def disk_choices(deleting: Sequence[DomainInfo], all_domains: Sequence[DomainInf
     result: dict[str, list[DiskChoice]] = {}
     for dom in deleting:
         choices = []
-        for disk in _disks(dom.xml):
-            found = resolve_volume(disk.ref, pools)
+        for disk in usage.disk_refs(dom.xml):
+            found = resolve_volume(disk, pools)
             pool, vol = found if found is not None else (None, None)
             shared: tuple[str, ...] = ()
             if pool is not None and vol is not None:
@@ -206,7 +190,7 @@ def disk_choices(deleting: Sequence[DomainInfo], all_domains: Sequence[DomainInf
                                            pool.source_name)
                 shared = tuple(sorted(u.name for u in users if u.uuid != dom.uuid))
             choices.append(DiskChoice(
-                domain_uuid=dom.uuid, target=disk.ref.target, source=_source_text(disk.ref),
+                domain_uuid=dom.uuid, target=disk.target, source=_source_text(disk),
                 volume=vol, pool=pool, shared_with=shared,
                 note=_note(disk, vol, shared, offered)))
             if vol is not None:
@@ -215,7 +199,7 @@ def disk_choices(deleting: Sequence[DomainInfo], all_domains: Sequence[DomainInf
     return result
 
 
-def _note(disk: _Disk, vol: VolumeInfo | None, shared: tuple[str, ...],
+def _note(disk: DiskRef, vol: VolumeInfo | None, shared: tuple[str, ...],
           offered: set[str]) -> DiskNote:
     if vol is None:
         return DiskNote.NOT_A_VOLUME
@@ -263,16 +247,9 @@ def running_users(users: Iterable[DomainInfo]) -> list[str]:
 
 def network_users(network: NetworkInfo, domains: Iterable[DomainInfo]) -> list[DomainInfo]:
     """Domains with a NIC on the network: by network name, or plugged into its bridge."""
-    users = []
-    for dom in domains:
-        root = etree.fromstring(dom.xml)
-        for nic in root.iterfind("devices/interface"):
-            source = nic.find("source")
-            if source is None:
-                continue
-            if (nic.get("type") == "network" and source.get("network") == network.name) or (
-                    nic.get("type") == "bridge" and network.bridge
-                    and source.get("bridge") == network.bridge):
-                users.append(dom)
-                break
-    return users
+    def plugged(nic: NicSource) -> bool:
+        if nic.type == "network":
+            return bool(nic.network) and nic.network == network.name
+        return nic.type == "bridge" and bool(network.bridge) and nic.bridge == network.bridge
+
+    return [dom for dom in domains if any(plugged(nic) for nic in domain_facts(dom.xml).nics)]

@@ -16,23 +16,15 @@ from dataclasses import dataclass
 from enum import Enum, StrEnum
 from urllib.parse import urlsplit
 
-from lxml import etree
+from kvmgui.logic.domain_facts import GraphicsListen, domain_facts
 
 _ANY_ADDRESS = ("", "0.0.0.0", "::")
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
 @dataclass(frozen=True, slots=True)
-class Graphics:
-    kind: str  # vnc, spice, ...
-    port: int  # -1 while not assigned (autoport on a stopped domain)
-    listen: str  # address, "" for libvirt's default
-    socket: str  # a UNIX socket path instead of a TCP port
-
-
-@dataclass(frozen=True, slots=True)
 class ConsoleInfo:
-    graphics: tuple[Graphics, ...]
+    graphics: tuple[GraphicsListen, ...]
     serial: bool
 
 
@@ -65,22 +57,8 @@ class ConsolePlan:
 
 
 def console_info(domain_xml: str) -> ConsoleInfo:
-    root = etree.fromstring(domain_xml)
-    graphics = []
-    for g in root.iterfind("devices/graphics"):
-        listen_el = g.find("listen")
-        socket = g.get("socket", "")
-        if listen_el is not None and listen_el.get("type") == "socket":
-            socket = listen_el.get("socket", socket)
-        listen = g.get("listen", "")
-        if not listen and listen_el is not None:
-            listen = listen_el.get("address", "")
-        port = g.get("port", "-1")
-        graphics.append(Graphics(kind=g.get("type", ""),
-                                 port=int(port) if port.lstrip("-").isdigit() else -1,
-                                 listen=listen, socket=socket))
-    serial = root.find("devices/console") is not None or root.find("devices/serial") is not None
-    return ConsoleInfo(tuple(graphics), serial)
+    facts = domain_facts(domain_xml)
+    return ConsoleInfo(facts.graphics, facts.serial)
 
 
 def serial_command(uri: str, name: str) -> tuple[str, ...]:
@@ -139,7 +117,7 @@ def console_plan(uri: str, name: str, active: bool, info: ConsoleInfo,
     return ConsolePlan(PlanKind.ADDRESS, address=address)
 
 
-def _address(uri: str, g: Graphics) -> tuple[str, str]:
+def _address(uri: str, g: GraphicsListen) -> tuple[str, str]:
     parts = urlsplit(uri)
     remote_host = parts.hostname or ""
     if not remote_host:

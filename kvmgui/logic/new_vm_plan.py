@@ -19,6 +19,7 @@ from lxml import etree
 from kvmgui.core.message import Message
 from kvmgui.logic.osinfo import GENERIC_OS, OsEntry
 from kvmgui.xml import (
+    Capabilities,
     Disk,
     Domain,
     DomainInterface,
@@ -269,16 +270,12 @@ def choose_target(driver: str, capabilities_xml: str, *, os_type: str = "hvm") -
     such guest; ``kvm`` when offered for it, else ``qemu``, else what the capabilities list
     first.  The test driver always gets ``test`` (it accepts nothing else).
     """
-    root = etree.fromstring(capabilities_xml.encode(), etree.XMLParser(resolve_entities=False,
-                                                                       no_network=True))
-    host_arch = (root.findtext("host/cpu/arch") or "").strip()
-    guests = []
-    for guest in root.iterfind("guest"):
-        arch = guest.find("arch")
-        if arch is None or (guest.findtext("os_type") or "").strip() != os_type:
-            continue
-        types = [d.get("type", "") for d in arch.iterfind("domain")]
-        guests.append((arch.get("name", ""), [t for t in types if t]))
+    capabilities = Capabilities.from_xml(capabilities_xml)
+    host_arch = (capabilities.host_arch or "").strip()
+    guests: list[tuple[str, list[str]]] = []
+    for guest in capabilities.guests:
+        if guest.arch is not None and (guest.os_type or "").strip() == os_type:
+            guests.append((guest.arch, [t for t in guest.domain_types if t]))
     chosen = next((g for g in guests if g[0] == host_arch), guests[0] if guests else None)
     arch = chosen[0] if chosen else (host_arch or "x86_64")
     types = chosen[1] if chosen else []

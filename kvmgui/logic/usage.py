@@ -1,35 +1,16 @@
-"""Which domains use a storage volume (pure, from domain XML)."""
+"""Which domains use a storage volume (pure, from the domains' definitions)."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-
-from lxml import etree
 
 from kvmgui.core.snapshots import DomainInfo
+from kvmgui.logic.domain_facts import DiskRef, domain_facts
+
+__all__ = ["DiskRef", "disk_refs", "uses_volume", "volume_users"]
 
 
-@dataclass(frozen=True, slots=True)
-class DiskRef:
-    target: str
-    path: str  # file or block device path, "" if the disk names a pool volume or network source
-    pool: str
-    volume: str
-    network_name: str  # e.g. "vms/ceph01-root" for rbd
-
-
-def disk_refs(domain_xml: str) -> list[DiskRef]:
-    root = etree.fromstring(domain_xml)
-    refs = []
-    for disk in root.iterfind("devices/disk"):
-        source = disk.find("source")
-        target = disk.find("target")
-        get = source.get if source is not None else (lambda _k, _d="": _d)
-        refs.append(DiskRef(
-            target=target.get("dev", "") if target is not None else "",
-            path=get("file", "") or get("dev", ""),
-            pool=get("pool", ""), volume=get("volume", ""), network_name=get("name", ""),
-        ))
-    return refs
+def disk_refs(domain_xml: str) -> tuple[DiskRef, ...]:
+    """The disks of a definition (parsed once per XML text, see ``domain_facts``)."""
+    return domain_facts(domain_xml).disks
 
 
 def uses_volume(ref: DiskRef, pool: str, volume: str, path: str,

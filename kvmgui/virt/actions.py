@@ -11,7 +11,7 @@ from typing import Any
 
 import libvirt
 from kvmgui.virt.errors import error_text
-from lxml import etree
+from kvmgui.xml import Domain
 
 
 # What Connection.run_action runs, and a job function for one object (UUID or volume key).
@@ -77,8 +77,7 @@ def undefine_flags(dom: libvirt.virDomain) -> int:
         flags |= libvirt.VIR_DOMAIN_UNDEFINE_MANAGED_SAVE
     if dom.snapshotNum(0) > 0:
         flags |= libvirt.VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA
-    root = etree.fromstring(dom.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE))
-    if root.find("os/nvram") is not None:
+    if Domain.from_xml(dom.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE)).has_nvram:
         flags |= libvirt.VIR_DOMAIN_UNDEFINE_NVRAM
     return flags
 

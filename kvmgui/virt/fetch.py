@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import libvirt
-from lxml import etree
 
 from kvmgui.core.uris import is_local, is_test_driver, uri_parts
 from kvmgui.virt import hostcheck
@@ -24,7 +23,7 @@ from kvmgui.core.snapshots import (
     PoolInfo,
     VolumeInfo,
 )
-from kvmgui.xml import HostInterface, Network, Pool, Volume
+from kvmgui.xml import Capabilities, HostInterface, Network, Pool, Volume
 
 _GONE_CODES = {
     libvirt.VIR_ERR_NO_DOMAIN, libvirt.VIR_ERR_NO_NETWORK, libvirt.VIR_ERR_NO_STORAGE_POOL,
@@ -131,8 +130,7 @@ def read_all(objects: Iterable[T], read: Callable[[T], S]) -> list[S]:
 
 def host_info(conn: libvirt.virConnect, uri: str) -> HostInfo:
     model, memory_mib, cpus, mhz, nodes, sockets, cores, threads = conn.getInfo()
-    caps = etree.fromstring(conn.getCapabilities())
-    cpu_model = caps.findtext("host/cpu/model") or model
+    cpu_model = Capabilities.from_xml(conn.getCapabilities()).host_cpu_model or model
     try:
         hv_version = version_string(conn.getVersion())
     except libvirt.libvirtError:
