@@ -87,15 +87,14 @@ def _flatten(interface: HostInterface, name: str) -> list[HostInterfaceFacts]:
         kind = HostInterfaceKind.ETHERNET  # unknown kinds behave like a plain NIC
     members: list[str] = []
     nested: list[HostInterfaceFacts] = []
-    if kind is HostInterfaceKind.BRIDGE or kind is HostInterfaceKind.BOND:
-        inner = interface.bridge_members if kind is HostInterfaceKind.BRIDGE else (
-            interface.bond_slaves)
-        for member in inner:
-            if not member.name:
-                continue
-            members.append(member.name)
-            if member.type:  # a full definition, not just a reference by name
-                nested.extend(_flatten(member, member.name))
+    inner = {HostInterfaceKind.BRIDGE: interface.bridge_members,
+             HostInterfaceKind.BOND: interface.bond_slaves}.get(kind, [])
+    for member in inner:
+        if not member.name:
+            continue
+        members.append(member.name)
+        if member.type:  # a full definition, not just a reference by name
+            nested.extend(_flatten(member, member.name))
     is_vlan = kind is HostInterfaceKind.VLAN
     own = HostInterfaceFacts(
         name=name,
@@ -140,9 +139,7 @@ def _ip_facts(ip: NetworkIp) -> NetworkIpFacts:
             prefix = ipaddress.IPv4Network(f"0.0.0.0/{ip.netmask}").prefixlen
         except ValueError:
             prefix = None
-    ranges = tuple(
-        (r.start, r.end) for r in ip.dhcp_ranges if r.start and r.end
-    )
+    ranges = tuple((r.start, r.end) for r in ip.dhcp_ranges if r.start and r.end)
     return NetworkIpFacts(
         address=ip.address or "",
         prefix=prefix,
