@@ -9,6 +9,7 @@ cached}.
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from kvmgui.stats.placement import DomainPlacement
 from kvmgui.stats.rates import counter_delta
 
 
@@ -95,3 +96,15 @@ class HostMemory:
         if total is None or free is None:
             return None
         return cls(total, free, stats.get("buffers"), stats.get("cached"))
+
+
+@dataclass(frozen=True, slots=True)
+class HostSample:
+    """One tick of host stats. Per-CPU tuples are indexed by physical CPU number; `cpu_usage` is
+    empty when the driver has no per-CPU times and None for a CPU without a usable delta."""
+
+    wall_time: float
+    online: tuple[bool, ...]
+    cpu_usage: tuple[CpuUsage | None, ...]
+    memory: HostMemory | None
+    placements: tuple[DomainPlacement, ...]

@@ -12,6 +12,15 @@ class VcpuPlacement:
     thread_id: int | None = None  # host thread (TID) of the vCPU, local QEMU only
 
 
+@dataclass(frozen=True, slots=True)
+class DomainPlacement:
+    """Where the vCPUs of one running domain are."""
+
+    uuid: str
+    name: str
+    vcpus: tuple[VcpuPlacement, ...]
+
+
 def thread_ids_from_query_cpus_fast(reply: str) -> dict[int, int] | None:
     """{vcpu index: host thread id} from QMP `query-cpus-fast`'s JSON reply, None if unusable.
 

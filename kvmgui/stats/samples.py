@@ -13,10 +13,24 @@ make a summed counter jump.
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import Flag, auto
 from typing import Any
 
 # virDomainState values (stable ABI) for which a domain has a process and therefore counters.
 ACTIVE_STATES = frozenset({1, 2, 3, 4, 7})  # running, blocked, paused, shutting down, pmsuspended
+
+
+class StatsGroup(Flag):
+    """Which counters one collect reads. Fewer groups cost fewer libvirt calls: a sparkline needs
+    only state, CPU time and balloon, a chart needs everything."""
+
+    STATE = auto()
+    CPU = auto()
+    BALLOON = auto()
+    VCPU = auto()
+    BLOCK = auto()
+    NET = auto()
+    ALL = STATE | CPU | BALLOON | VCPU | BLOCK | NET
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """Samples domain and host counters from one libvirt connection (no Qt).
 
 Per tick one bulk call: `getAllDomainStats` for every active domain, or `domainListGetStats` for a
-chosen few. Drivers whose bulk call reports only `state.*` (the test driver) are detected on the
-first conclusive answer, logged once, and from then on sampled with per-domain calls.
+chosen few, reading only the StatsGroups asked for. Drivers whose bulk call reports only `state.*`
+(the test driver) are detected here, and only here, on the first conclusive answer, logged once,
+and from then on sampled with the per-domain calls that replace the groups asked for.
 
 Errors: a domain that vanishes or stops between listing and sampling is left out of the batch; a
 per-domain call the driver does not support leaves its fields None and is not tried again. Errors
@@ -12,31 +13,37 @@ reconnect logic. Not thread-safe: call from one worker thread.
 
 import json
 import time
-import xml.etree.ElementTree as ET
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import libvirt
 
 from kvmgui.core import log
+from kvmgui.core.uris import is_local
 from kvmgui.stats.host import CpuTimes, HostMemory
 from kvmgui.stats.placement import thread_ids_from_query_cpus_fast
 from kvmgui.stats.samples import (
     ACTIVE_STATES,
     DomainCounters,
+    StatsGroup,
     from_bulk_stats,
     from_fallback_calls,
     is_state_only,
 )
+from kvmgui.xml import Domain
 
-BULK_GROUPS = (
-    libvirt.VIR_DOMAIN_STATS_STATE | libvirt.VIR_DOMAIN_STATS_CPU_TOTAL
-    | libvirt.VIR_DOMAIN_STATS_BALLOON | libvirt.VIR_DOMAIN_STATS_VCPU
-    | libvirt.VIR_DOMAIN_STATS_INTERFACE | libvirt.VIR_DOMAIN_STATS_BLOCK
-)
+# The bulk-stats flag of each group (STATE is always read: it tells which domains are active).
+_BULK_FLAGS = {
+    StatsGroup.STATE: libvirt.VIR_DOMAIN_STATS_STATE,
+    StatsGroup.CPU: libvirt.VIR_DOMAIN_STATS_CPU_TOTAL,
+    StatsGroup.BALLOON: libvirt.VIR_DOMAIN_STATS_BALLOON,
+    StatsGroup.VCPU: libvirt.VIR_DOMAIN_STATS_VCPU,
+    StatsGroup.BLOCK: libvirt.VIR_DOMAIN_STATS_BLOCK,
+    StatsGroup.NET: libvirt.VIR_DOMAIN_STATS_INTERFACE,
+}
+_DEVICE_GROUPS = StatsGroup.BLOCK | StatsGroup.NET
 # NOWAIT: a domain whose job lock is busy (migration, hung monitor) reports what it can at once
 # instead of stalling the whole batch.
 _NOWAIT = libvirt.VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT
@@ -60,20 +67,22 @@ class _Devices:
     nics: tuple[str, ...]
 
 
+def bulk_flags(groups: StatsGroup) -> int:
+    """The `VIR_DOMAIN_STATS_*` flags that read `groups` (and the state) in one bulk call."""
+    flags: int = libvirt.VIR_DOMAIN_STATS_STATE
+    for group, flag in _BULK_FLAGS.items():
+        if group in groups:
+            flags |= flag
+    return flags
+
+
 def device_targets(domain_xml: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(disk target devs, NIC target devs or MACs) of a live domain XML, for per-device calls."""
-    root = ET.fromstring(domain_xml)
-    disks = tuple(
-        dev for dev in (t.get("dev") for t in root.findall("./devices/disk/target")) if dev
-    )
-    nics: list[str] = []
-    for nic in root.findall("./devices/interface"):
-        target, mac = nic.find("target"), nic.find("mac")
-        name = target.get("dev") if target is not None else None
-        name = name or (mac.get("address") if mac is not None else None)
-        if name:
-            nics.append(name)
-    return disks, tuple(nics)
+    domain = Domain.from_xml(domain_xml)
+    disks = tuple(dev for dev in (disk.target_dev for disk in domain.disks) if dev)
+    nics = tuple(name for name in (nic.target_dev or nic.mac for nic in domain.interfaces)
+                 if name)
+    return disks, nics
 
 
 class StatsCollector:
@@ -85,6 +94,7 @@ class StatsCollector:
         self._unsupported: set[str] = set()
         self._devices: dict[str, _Devices] = {}
         self._threads: dict[tuple[str, int], dict[int, int] | None] = {}
+        self._local_qemu: bool | None = None  # asked once: it costs two calls
 
     @property
     def uses_fallback(self) -> bool:
@@ -92,10 +102,12 @@ class StatsCollector:
 
     # -- domains ---------------------------------------------------------------------------------
 
-    def collect(self, uuids: Sequence[str] | None = None) -> list[DomainCounters]:
-        """Counters of the active domains among `uuids` (None: every active domain)."""
-        groups = libvirt.VIR_DOMAIN_STATS_STATE if self.uses_fallback else BULK_GROUPS
-        records = self._records(uuids, groups)
+    def collect(self, uuids: Sequence[str] | None = None, groups: StatsGroup = StatsGroup.ALL,
+                skip: Collection[str] = ()) -> list[DomainCounters]:
+        """Counters of the active domains among `uuids` (None: every active domain but those in
+        `skip`), with the fields of `groups` filled (others stay None or empty)."""
+        flags = libvirt.VIR_DOMAIN_STATS_STATE if self.uses_fallback else bulk_flags(groups)
+        records = self._records(uuids, flags)
         timestamp, wall_time = time.monotonic(), time.time()
         active = [(dom, rec) for dom, rec in records if rec.get("state.state") in ACTIVE_STATES]
         if self._bulk_supported is None and active:
@@ -108,8 +120,10 @@ class StatsCollector:
         if uuids is None:
             seen = {dom.UUIDString() for dom, _ in active}
             self._devices = {u: d for u, d in self._devices.items() if u in seen}
+        if skip:
+            active = [(dom, rec) for dom, rec in active if dom.UUIDString() not in skip]
         if self.uses_fallback:
-            return [c for dom, _ in active if (c := self._fallback(dom)) is not None]
+            return [c for dom, _ in active if (c := self._fallback(dom, groups)) is not None]
         return [
             from_bulk_stats(
                 rec, uuid=dom.UUIDString(), name=dom.name(), domain_id=_domain_id(dom),
@@ -149,34 +163,37 @@ class StatsCollector:
                 return None
             raise
 
-    def _fallback(self, dom: libvirt.virDomain) -> DomainCounters | None:
+    def _fallback(self, dom: libvirt.virDomain, groups: StatsGroup) -> DomainCounters | None:
         timestamp, wall_time = time.monotonic(), time.time()
         try:
-            info = dom.info()
+            info = dom.info()  # state, CPU time and memory sizes: every group needs it
         except libvirt.libvirtError as err:
             if err.get_error_code() in _GONE:
                 return None
             raise
         if info[0] not in ACTIVE_STATES:
             return None  # stopped between the listing and this call
-        devices = self._device_targets(dom)
+        devices = self._device_targets(dom) if groups & _DEVICE_GROUPS else None
         block = {}
         nics = {}
-        if devices is not None:
+        if devices is not None and StatsGroup.BLOCK in groups:
             for disk in devices.disks:
                 stats = self._optional("blockStats", partial(dom.blockStats, disk))
                 if stats is not None:
                     block[disk] = stats
+        if devices is not None and StatsGroup.NET in groups:
             for nic in devices.nics:
                 stats = self._optional("interfaceStats", partial(dom.interfaceStats, nic))
                 if stats is not None:
                     nics[nic] = stats
-        vcpus = self._optional("vcpus", lambda: dom.vcpus()[0])
+        vcpus = self._optional("vcpus", lambda: dom.vcpus()[0]) \
+            if StatsGroup.VCPU in groups else None
+        memory = self._optional("memoryStats", dom.memoryStats) \
+            if StatsGroup.BALLOON in groups else None
         return from_fallback_calls(
             uuid=dom.UUIDString(), name=dom.name(), domain_id=_domain_id(dom),
             timestamp=timestamp, wall_time=wall_time, info=info, vcpu_info=vcpus,
-            memory_stats=self._optional("memoryStats", dom.memoryStats),
-            block_stats=block, interface_stats=nics,
+            memory_stats=memory, block_stats=block, interface_stats=nics,
         )
 
     def _device_targets(self, dom: libvirt.virDomain) -> _Devices | None:
@@ -273,12 +290,13 @@ class StatsCollector:
         return self._threads[key]
 
     def _is_local_qemu(self) -> bool:
-        try:
-            if self._conn.getType() != "QEMU":
-                return False
-            return not urlsplit(self._conn.getURI()).hostname
-        except libvirt.libvirtError:
-            return False
+        if self._local_qemu is None:
+            try:
+                self._local_qemu = (self._conn.getType() == "QEMU"
+                                    and is_local(self._conn.getURI()))
+            except libvirt.libvirtError:
+                return False  # ask again next time
+        return self._local_qemu
 
 
 def _domain_id(dom: libvirt.virDomain) -> int | None:

@@ -4,19 +4,14 @@ import threading
 import time
 
 import libvirt
-import numpy as np
 from pytestqt.qtbot import QtBot
 
 from kvmgui.ui.app import Application
 from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.stats.config import SamplingConfig
 from kvmgui.virt.connection import Connection
-from kvmgui.virt.sampler import (
-    RECENT_FULL_HISTORIES,
-    SPARKLINE_HISTORY_S,
-    SparklineStore,
-    StatsSampler,
-)
+from kvmgui.stats.sparklines import SPARKLINE_HISTORY_S
+from kvmgui.virt.sampler import RECENT_FULL_HISTORIES, StatsSampler
 
 INTERVAL = 0.5
 ACTIVE = (1, 2, 3, 4, 7)
@@ -114,26 +109,6 @@ def test_sparklines_keep_a_short_light_series_for_every_running_domain(
     assert sampler.sparkline(uuids[0], short) is None
     assert sampler.memory_bytes() == 0
     sampler.stop()
-
-
-def test_sparkline_store_rows_columns_and_capacity() -> None:
-    store = SparklineStore(4)
-    store.append(["a", "b"], [(1.0, 10.0, 100.0), (2.0, 20.0, 200.0)])
-    store.append(["b"], [(3.0, 30.0, 300.0)])
-    a, b = store.series("a", 10), store.series("b", 10)
-    assert a is not None and b is not None
-    assert a[0].tolist()[0] == 1.0 and np.isnan(a[0][1])  # missing from a tick: NaN there
-    assert b[1].tolist() == [20.0, 30.0]
-    for value in range(5):
-        store.append(["b"], [(float(value), 0.0, 0.0)])
-    assert store.series("b", 10)[0].tolist() == [1.0, 2.0, 3.0, 4.0]  # type: ignore[index]
-    store.set_capacity(2)
-    assert store.series("b", 10)[0].tolist() == [3.0, 4.0]  # type: ignore[index]
-    store.retain(["b"])
-    assert "a" not in store and store.series("a", 1) is None
-    store.append(["c"] + [f"x{i}" for i in range(40)], [(9.0, 9.0, 9.0)] * 41)  # rows grow
-    assert store.series("c", 1)[0].tolist() == [9.0]  # type: ignore[index]
-    assert np.isnan(store.series("c", 2)[0][0])  # type: ignore[index]  # new rows start empty
 
 
 def test_an_undefined_domain_loses_its_history(start_app, default_conn: libvirt.virConnect,  # type: ignore[no-untyped-def]

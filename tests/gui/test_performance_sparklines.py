@@ -9,7 +9,7 @@ from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.stats.history import history_bytes
 from kvmgui.ui.performance.install import install_performance
 from kvmgui.ui.roles import Column, Role
-from kvmgui.virt.sampler import SPARKLINE_HISTORY_S
+from kvmgui.stats.sparklines import SPARKLINE_HISTORY_S
 
 ACTIVE = (1, 2, 3, 4, 7)  # states with a process, as libvirt numbers them
 

@@ -34,7 +34,8 @@ from kvmgui.ui.performance.host_history import (
     cpu_series,
 )
 from kvmgui.ui.roles import NodeKind, Role
-from kvmgui.virt.sampler import HostSample, SamplerLookup, StatsSampler
+from kvmgui.stats.host import HostSample
+from kvmgui.virt.sampler import SamplerLookup, StatsSampler
 
 if TYPE_CHECKING:
     from kvmgui.ui.performance.charts import ChartPanel, TimePlot

@@ -23,7 +23,7 @@ from kvmgui.core import units
 from kvmgui.stats.ringbuffer import FloatArray
 from kvmgui.ui.performance.theme import chart_theme
 from kvmgui.ui.roles import Column, Role
-from kvmgui.virt.sampler import SPARKLINE_SERIES
+from kvmgui.stats.sparklines import SPARKLINE_SERIES
 from kvmgui.core.snapshots import DomainInfo
 
 SparklineLookup = Callable[[str, str, int], FloatArray | None]  # (uri, uuid, samples) -> series

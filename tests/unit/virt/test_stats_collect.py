@@ -10,8 +10,10 @@ import libvirt
 import pytest
 
 from kvmgui.stats.host import per_cpu_usage
+from kvmgui.stats.samples import StatsGroup
+from kvmgui.stats.sparklines import SPARKLINE_GROUPS
 from kvmgui.stats.tracker import RateTracker
-from kvmgui.virt.stats_collect import StatsCollector, device_targets
+from kvmgui.virt.stats_collect import StatsCollector, bulk_flags, device_targets
 
 FALLBACK_MESSAGE = "per-domain calls"
 
@@ -139,6 +141,41 @@ def test_subset_of_domains(host_conn: libvirt.virConnect) -> None:
     counters = StatsCollector(host_conn).collect([run2, off])
     assert [c.name for c in counters] == ["run2"]
     assert StatsCollector(host_conn).collect([]) == []
+
+
+def test_groups_choose_the_per_domain_calls(default_conn: libvirt.virConnect) -> None:
+    collector = StatsCollector(default_conn)
+    (light,) = collector.collect(groups=SPARKLINE_GROUPS)
+    assert collector.uses_fallback
+    dom = default_conn.lookupByName("test")
+    assert light.cpu_time_ns is not None and light.balloon_current_kib == dom.info()[2]
+    assert light.balloon_rss_kib == dom.memoryStats()["rss"]
+    assert light.vcpu_time_ns == () and dict(light.block) == {} and dict(light.net) == {}
+    (bare,) = collector.collect(groups=StatsGroup.STATE | StatsGroup.CPU)
+    assert bare.cpu_time_ns is not None and bare.balloon_rss_kib is None
+    (full,) = collector.collect()
+    assert len(full.vcpu_time_ns) == full.vcpus and set(full.block) == {"vda"}
+    assert set(full.net) == {"testnet0"} and full.balloon_rss_kib is not None
+
+
+def test_skip_leaves_domains_out_of_a_collect_of_all(host_conn: libvirt.virConnect) -> None:
+    collector = StatsCollector(host_conn)
+    run1 = host_conn.lookupByName("run1").UUIDString()
+    names = {c.name for c in collector.collect(None, SPARKLINE_GROUPS, skip={run1})}
+    assert names == {"run2", "run3", "paused"}
+    assert {c.name for c in collector.collect()} == {"run1", "run2", "run3", "paused"}
+
+
+def test_bulk_flags_of_the_groups() -> None:
+    assert bulk_flags(StatsGroup.ALL) == (
+        libvirt.VIR_DOMAIN_STATS_STATE | libvirt.VIR_DOMAIN_STATS_CPU_TOTAL
+        | libvirt.VIR_DOMAIN_STATS_BALLOON | libvirt.VIR_DOMAIN_STATS_VCPU
+        | libvirt.VIR_DOMAIN_STATS_INTERFACE | libvirt.VIR_DOMAIN_STATS_BLOCK)
+    assert bulk_flags(SPARKLINE_GROUPS) == (
+        libvirt.VIR_DOMAIN_STATS_STATE | libvirt.VIR_DOMAIN_STATS_CPU_TOTAL
+        | libvirt.VIR_DOMAIN_STATS_BALLOON)
+    assert bulk_flags(StatsGroup.NET) == (
+        libvirt.VIR_DOMAIN_STATS_STATE | libvirt.VIR_DOMAIN_STATS_INTERFACE)
 
 
 def test_domains_gone_between_list_and_stats_do_not_break_the_batch(
