@@ -1,15 +1,17 @@
 """How to reach a domain's console (pure): which viewer to start, or what to tell the user.
 
-    virt-viewer installed         → virt-viewer --connect URI --wait NAME (follows the domain)
+    virt-viewer installed         → virt-viewer --connect URI --wait -- NAME (follows the domain)
     else remote-viewer installed  → remote-viewer vnc://HOST:PORT (needs the running display)
     else                          → the VNC/SPICE address, and an SSH tunnel when it listens
                                     only on the remote host's loopback
-    no graphics, serial console   → virsh -c URI console NAME
+    no graphics, serial console   → virsh -c URI console -- NAME
 
-The user may pin one viewer (`ConsoleProgram`) or give a custom command with the placeholders
-{uri}, {name} and {address}.
+A domain's name comes from the host, so it always follows "--": a domain named "--display=:58"
+or "-h" must not be read as an option. The user may pin one viewer (`ConsoleProgram`) or give
+a custom command with the placeholders {uri}, {name} and {address}.
 """
 
+import re
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from kvmgui.logic.domain_facts import GraphicsListen, domain_facts
 
 _ANY_ADDRESS = ("", "0.0.0.0", "::")
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
+_PLACEHOLDER = re.compile(r"\{(uri|name|address)\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,7 @@ class PlanKind(Enum):
     NOT_RUNNING = "not-running"  # the display address exists only while the domain runs
     SERIAL = "serial"  # show `command` as the way to the serial console
     NONE = "none"  # no graphics, no serial console
+    NAME_AS_OPTION = "name-as-option"  # the custom command would read the name as an option
 
 
 class ConsoleProgram(StrEnum):
@@ -55,6 +59,15 @@ class ConsolePlan:
     address: str = ""
     tunnel: str = ""  # an ssh -L command when the display listens on the remote loopback
 
+    @property
+    def command_line(self) -> str:
+        """`command` as text to paste into a shell: every word quoted as it needs."""
+        return shlex.join(self.command)
+
+
+class OptionLikeValue(ValueError):
+    """A filled-in placeholder would start a word with "-" where the program reads options."""
+
 
 def console_info(domain_xml: str) -> ConsoleInfo:
     facts = domain_facts(domain_xml)
@@ -62,7 +75,7 @@ def console_info(domain_xml: str) -> ConsoleInfo:
 
 
 def serial_command(uri: str, name: str) -> tuple[str, ...]:
-    return ("virsh", "-c", uri, "console", name)
+    return ("virsh", "-c", uri, "console", "--", name)
 
 
 def split_custom_command(template: str) -> tuple[str, ...]:
@@ -75,13 +88,21 @@ def split_custom_command(template: str) -> tuple[str, ...]:
 
 def custom_command(template: str, uri: str, name: str, address: str) -> tuple[str, ...]:
     """`template` split into words, with {uri}, {name} and {address} filled in (per word, so a
-    name with spaces stays one argument)."""
-    values = {"{uri}": uri, "{name}": name, "{address}": address}
+    name with spaces stays one argument; in one pass, so a name holding "{address}" stays as
+    it is).
+
+    OptionLikeValue when a filled-in value would begin a word with "-" before a "--" word: the
+    program would take a domain named "--display=:58" for an option.
+    """
+    values = {"uri": uri, "name": name, "address": address}
     words = []
+    options_end = False
     for word in split_custom_command(template):
-        for placeholder, value in values.items():
-            word = word.replace(placeholder, value)
-        words.append(word)
+        filled = _PLACEHOLDER.sub(lambda m: values[m[1]], word)
+        if not options_end and filled.startswith("-") and not word.startswith("-"):
+            raise OptionLikeValue(f"{word} would be read as an option: {filled}")
+        options_end = options_end or word == "--"
+        words.append(filled)
     return tuple(words)
 
 
@@ -96,10 +117,10 @@ def console_plan(uri: str, name: str, active: bool, info: ConsoleInfo,
             return ConsolePlan(PlanKind.SERIAL, command=serial_command(uri, name))
         return ConsolePlan(PlanKind.NONE)
     if program is ConsoleProgram.CUSTOM and "{address}" not in custom:
-        return ConsolePlan(PlanKind.LAUNCH, command=custom_command(custom, uri, name, ""))
+        return _custom_plan(custom, uri, name, "")
     if program in (ConsoleProgram.AUTO, ConsoleProgram.VIRT_VIEWER) and installed("virt-viewer"):
         return ConsolePlan(PlanKind.LAUNCH,
-                           command=("virt-viewer", "--connect", uri, "--wait", name))
+                           command=("virt-viewer", "--connect", uri, "--wait", "--", name))
     graphics = info.graphics[0]
     if not active or (graphics.port <= 0 and not graphics.socket):
         return ConsolePlan(PlanKind.NOT_RUNNING)
@@ -109,12 +130,19 @@ def console_plan(uri: str, name: str, active: bool, info: ConsoleInfo,
     if tunnel:
         return ConsolePlan(PlanKind.ADDRESS, address=address, tunnel=tunnel)
     if program is ConsoleProgram.CUSTOM:
-        return ConsolePlan(PlanKind.LAUNCH, command=custom_command(custom, uri, name, address),
-                           address=address)
+        return _custom_plan(custom, uri, name, address)
     if program in (ConsoleProgram.AUTO, ConsoleProgram.REMOTE_VIEWER) and installed(
             "remote-viewer"):
         return ConsolePlan(PlanKind.LAUNCH, command=("remote-viewer", address), address=address)
     return ConsolePlan(PlanKind.ADDRESS, address=address)
+
+
+def _custom_plan(template: str, uri: str, name: str, address: str) -> ConsolePlan:
+    try:
+        command = custom_command(template, uri, name, address)
+    except OptionLikeValue:
+        return ConsolePlan(PlanKind.NAME_AS_OPTION, address=address)
+    return ConsolePlan(PlanKind.LAUNCH, command=command, address=address)
 
 
 def _address(uri: str, g: GraphicsListen) -> tuple[str, str]:
@@ -127,7 +155,8 @@ def _address(uri: str, g: GraphicsListen) -> tuple[str, str]:
         return f"{g.kind}://{_bracketed(remote_host)}:{g.port}", ""
     if g.listen in _LOOPBACK:
         login = f"{parts.username}@{remote_host}" if parts.username else remote_host
-        tunnel = f"ssh -N -L {g.port}:{_bracketed(g.listen)}:{g.port} {login}"
+        tunnel = shlex.join(("ssh", "-N", "-L", f"{g.port}:{_bracketed(g.listen)}:{g.port}",
+                             login))
         return f"{g.kind}://localhost:{g.port}", tunnel
     return f"{g.kind}://{_bracketed(g.listen)}:{g.port}", ""
 

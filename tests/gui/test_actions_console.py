@@ -1,14 +1,17 @@
 """Open console: starts virt-viewer when installed, else shows the address or the serial command.
 
 Viewers are found on PATH, so each test puts its own PATH in place: a stand-in `virt-viewer`
-script that records its arguments, or nothing at all.
+script that records its arguments, or nothing at all. Domain names come from the host, so a
+host whose names look like options and shell code checks they stay data.
 """
 
 import os
+import shlex
 import stat
 from pathlib import Path
 
 import pytest
+from fixture_helpers import StartApp
 from pytestqt.qtbot import QtBot
 
 from gui_actions_helpers import find, open_dialog, select
@@ -19,23 +22,30 @@ from kvmgui.ui.dialogs.message_dialog import MessageDialog
 from kvmgui.ui.roles import Category
 
 
-def open_console(app: Application, name: str) -> None:
-    select(app, find(app, Category.DOMAINS, name, demo_host_uri()))
+def open_console(app: Application, name: str, uri: str = "") -> None:
+    select(app, find(app, Category.DOMAINS, name, uri or demo_host_uri()))
     app.actions.domain.actions[DomainAction.CONSOLE].trigger()
 
 
-def test_virt_viewer_is_started_with_the_connection_uri(
-        demo_app: Application, tmp_path: Path, qtbot: QtBot,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def virt_viewer_stand_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A `virt-viewer` alone on PATH that writes its arguments, one a line, to the file returned."""
     record = tmp_path / "args.txt"
     viewer = tmp_path / "bin" / "virt-viewer"
     viewer.parent.mkdir()
     viewer.write_text(f"#!/bin/sh\nprintf '%s\\n' \"$@\" > {record}\n")
     viewer.chmod(viewer.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PATH", str(viewer.parent))
+    return record
+
+
+def test_virt_viewer_is_started_with_the_connection_uri(
+        demo_app: Application, tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    record = virt_viewer_stand_in(tmp_path, monkeypatch)
     open_console(demo_app, "web01")
-    qtbot.waitUntil(lambda: record.exists() and record.read_text().count("\n") == 4, timeout=5000)
-    assert record.read_text().splitlines() == ["--connect", demo_host_uri(), "--wait", "web01"]
+    qtbot.waitUntil(lambda: record.exists() and record.read_text().count("\n") == 5, timeout=5000)
+    assert record.read_text().splitlines() == ["--connect", demo_host_uri(), "--wait", "--",
+                                               "web01"]
 
 
 def test_without_a_viewer_the_display_address_is_shown(
@@ -51,5 +61,45 @@ def test_serial_only_domain_names_virsh_console(
     monkeypatch.setenv("PATH", os.defpath)
     open_console(demo_app, "nfs01")
     dialog = open_dialog(demo_app.window, MessageDialog)
-    assert dialog.copyable.toPlainText() == f"virsh -c {demo_host_uri()} console nfs01"
+    assert dialog.copyable.toPlainText() == f"virsh -c {demo_host_uri()} console -- nfs01"
     assert "serial console" in dialog.text.text()
+
+
+# ---- a host whose domain names look like options and shell code ----------------------------
+
+OPTION_NAME = "--display=:58"
+SHELL_NAME = "-h $(id) it's \"a vm\""
+HOSTILE_HOST = f"""<node>
+  <domain type='test'><name>{OPTION_NAME}</name><memory>65536</memory><os><type>hvm</type></os>
+    <devices><graphics type='vnc' port='5900' listen='0.0.0.0'/></devices></domain>
+  <domain type='test'><name>{SHELL_NAME}</name><memory>65536</memory><os><type>hvm</type></os>
+    <devices><serial type='pty'/><console type='pty'/></devices></domain>
+</node>"""
+
+
+@pytest.fixture
+def hostile_uri(tmp_path: Path) -> str:
+    host = tmp_path / "hostile-host.xml"
+    host.write_text(HOSTILE_HOST)
+    return f"test://{host}"
+
+
+def test_a_name_like_an_option_reaches_virt_viewer_after_double_dash(
+        start_app: StartApp, hostile_uri: str, tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    app = start_app(hostile_uri)
+    record = virt_viewer_stand_in(tmp_path, monkeypatch)
+    open_console(app, OPTION_NAME, hostile_uri)
+    qtbot.waitUntil(lambda: record.exists() and record.read_text().count("\n") == 5, timeout=5000)
+    assert record.read_text().splitlines() == ["--connect", hostile_uri, "--wait", "--",
+                                               OPTION_NAME]
+
+
+def test_serial_command_to_copy_quotes_a_name_with_shell_code(
+        start_app: StartApp, hostile_uri: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = start_app(hostile_uri)
+    monkeypatch.setenv("PATH", os.defpath)
+    open_console(app, SHELL_NAME, hostile_uri)
+    text = open_dialog(app.window, MessageDialog).copyable.toPlainText()
+    assert text == f"virsh -c {hostile_uri} console -- '-h $(id) it'\"'\"'s \"a vm\"'"
+    assert shlex.split(text) == ["virsh", "-c", hostile_uri, "console", "--", SHELL_NAME]

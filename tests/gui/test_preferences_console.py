@@ -9,7 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from app_helpers import open_dialog, select
+from app_helpers import find_row, open_dialog, select
+from fixture_helpers import StartApp
 from pytestqt.qtbot import QtBot
 
 from kvmgui.logic.action_rules import DomainAction
@@ -130,3 +131,43 @@ def test_missing_pinned_viewer_is_named_in_the_message(
     dialog = open_dialog(demo_app.window, MessageDialog)
     assert "remote-viewer is not installed" in dialog.text.text()
     assert dialog.copyable.toPlainText() == "vnc://127.0.0.1:5900"
+
+
+# ---- a domain name that looks like an option -------------------------------------------------
+
+OPTION_NAME = "--display=:58"
+
+
+def start_option_named_host(start_app: StartApp, tmp_path: Path) -> tuple[Application, str]:
+    host = tmp_path / "option-host.xml"
+    host.write_text(f"<node><domain type='test'><name>{OPTION_NAME}</name><memory>65536</memory>"
+                    "<os><type>hvm</type></os><devices><graphics type='vnc' port='5900' "
+                    "listen='0.0.0.0'/></devices></domain></node>")
+    uri = f"test://{host}"
+    return start_app(uri), uri
+
+
+def test_custom_command_is_not_started_when_the_name_would_be_an_option(
+        start_app: StartApp, tmp_path: Path, viewers: Path) -> None:
+    app, uri = start_option_named_host(start_app, tmp_path)
+    app.preferences.update(console_program=ConsoleProgram.CUSTOM,
+                           console_command="my-viewer --connect {uri} {name}")
+    select(app, find_row(app, uri, Category.DOMAINS, OPTION_NAME))
+    app.actions.domain.actions[DomainAction.CONSOLE].trigger()
+    dialog = open_dialog(app.window, MessageDialog)
+    assert "-- before {name}" in dialog.text.text()
+    assert dialog.copyable.toPlainText() == ""
+    assert not viewers.exists()  # nothing was started
+
+
+def test_custom_command_with_double_dash_gets_the_name_as_data(
+        start_app: StartApp, tmp_path: Path, viewers: Path, qtbot: QtBot) -> None:
+    app, uri = start_option_named_host(start_app, tmp_path)
+    app.preferences.update(console_program=ConsoleProgram.CUSTOM,
+                           console_command="my-viewer --connect {uri} -- {name}")
+    select(app, find_row(app, uri, Category.DOMAINS, OPTION_NAME))
+    app.actions.domain.actions[DomainAction.CONSOLE].trigger()
+    qtbot.waitUntil(lambda: viewers.exists() and len(viewers.read_text().splitlines()) == 5,
+                    timeout=5000)
+    assert viewers.read_text().splitlines() == ["my-viewer", "--connect", uri, "--",
+                                                OPTION_NAME]

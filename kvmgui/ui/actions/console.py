@@ -1,6 +1,5 @@
 """Open a domain's console: start a viewer, or tell the user how to reach the display."""
 
-import shlex
 import shutil
 
 from PySide6.QtCore import QProcess, QSettings, Qt
@@ -35,10 +34,10 @@ def open_console(window: QWidget, item: Selected) -> None:
     if plan.kind is PlanKind.LAUNCH:
         started, _pid = QProcess.startDetached(plan.command[0], list(plan.command[1:]))
         if started:
-            log.ui.info("console: %s", shlex.join(plan.command))
+            log.ui.info("console: %s", plan.command_line)
             return
         _show(window, Console.tr("Console"), Console.tr("Could not start %s.") % plan.command[0],
-              shlex.join(plan.command))
+              plan.command_line)
         return
     title, text, copyable = _explain(dom.name, plan, preferences.console_program)
     _show(window, title, text, copyable)
@@ -49,10 +48,15 @@ def _explain(name: str, plan: ConsolePlan,
     title = Console.tr("Console of %s") % name
     if plan.kind is PlanKind.SERIAL:
         return title, Console.tr("This domain has no graphical display. Reach its serial "
-                                 "console from a terminal with:"), shlex.join(plan.command)
+                                 "console from a terminal with:"), plan.command_line
     if plan.kind is PlanKind.NONE:
         return title, Console.tr("This domain has neither a graphical display nor a serial "
                                  "console."), ""
+    if plan.kind is PlanKind.NAME_AS_OPTION:
+        return title, Console.tr("The domain's name starts with “-”, so the custom console "
+                                 "command would read it as an option; it was not started. Put "
+                                 "-- before {name} in the command (Preferences) if the program "
+                                 "accepts it."), ""
     if plan.kind is PlanKind.NOT_RUNNING:
         return title, Console.tr("The display's address is known once the domain runs. Start "
                                  "it, or install virt-viewer, which waits for the domain."), ""

@@ -1,8 +1,13 @@
 """How "Open console" reaches a domain: which viewer, which address, or the serial command."""
 
+import shlex
 from collections.abc import Callable
 
-from kvmgui.logic.console_choice import PlanKind, console_info, console_plan
+import pytest
+
+from kvmgui.logic.console_choice import (
+    ConsoleProgram, OptionLikeValue, PlanKind, console_info, console_plan, custom_command,
+)
 
 VNC_LOOPBACK = ("<domain><devices><graphics type='vnc' port='5901' autoport='no' "
                 "listen='127.0.0.1'/><console type='pty'/></devices></domain>")
@@ -21,7 +26,7 @@ def test_virt_viewer_is_preferred_and_waits_for_the_domain() -> None:
                         have("virt-viewer", "remote-viewer"))
     assert plan.kind is PlanKind.LAUNCH
     assert plan.command == ("virt-viewer", "--connect", "qemu+ssh://ann@kvm1/system",
-                            "--wait", "web01")
+                            "--wait", "--", "web01")
 
 
 def test_remote_viewer_gets_the_graphics_uri_of_a_local_domain() -> None:
@@ -58,6 +63,73 @@ def test_serial_only_domain_gets_the_virsh_console_command() -> None:
     plan = console_plan("qemu:///system", "router", True, console_info(SERIAL_ONLY),
                         have("virt-viewer"))
     assert plan.kind is PlanKind.SERIAL
-    assert plan.command == ("virsh", "-c", "qemu:///system", "console", "router")
+    assert plan.command == ("virsh", "-c", "qemu:///system", "console", "--", "router")
     assert console_plan("qemu:///system", "x", True, console_info("<domain/>"),
                         have()).kind is PlanKind.NONE
+
+
+# ---- names from the host are data, never options --------------------------------------------
+
+HOSTILE_NAMES = ["--display=:58", "-h", "--", "my vm", "it's \"quoted\"", "$(touch x); `id`",
+                 "{address}"]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_virt_viewer_gets_the_name_after_double_dash(name: str) -> None:
+    plan = console_plan("qemu:///system", name, True, console_info(VNC_LOOPBACK),
+                        have("virt-viewer"))
+    assert plan.command == ("virt-viewer", "--connect", "qemu:///system", "--wait", "--", name)
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_serial_command_puts_the_name_after_double_dash_and_quotes_the_text(name: str) -> None:
+    plan = console_plan("qemu:///system", name, True, console_info(SERIAL_ONLY), have())
+    assert plan.command == ("virsh", "-c", "qemu:///system", "console", "--", name)
+    assert shlex.split(plan.command_line) == list(plan.command)  # one word, as the shell reads it
+
+
+def test_copyable_text_quotes_what_the_shell_would_split_or_expand() -> None:
+    def text(name: str) -> str:
+        return console_plan("qemu:///system", name, True, console_info(SERIAL_ONLY),
+                            have()).command_line
+
+    assert text("--display=:58") == "virsh -c qemu:///system console -- --display=:58"
+    assert text("my vm") == "virsh -c qemu:///system console -- 'my vm'"
+    assert text("it's") == "virsh -c qemu:///system console -- 'it'\"'\"'s'"
+    assert text("$(id)") == "virsh -c qemu:///system console -- '$(id)'"
+
+
+def test_tunnel_text_quotes_an_ipv6_loopback() -> None:
+    v6 = ("<domain><devices><graphics type='vnc' port='5901' listen='::1'/></devices>"
+          "</domain>")
+    plan = console_plan("qemu+ssh://kvm1/system", "d", True, console_info(v6), have())
+    assert plan.tunnel == "ssh -N -L '5901:[::1]:5901' kvm1"  # unquoted, [::1] is a glob
+
+
+@pytest.mark.parametrize("name", ["--display=:58", "-h", "--"])
+def test_custom_command_refuses_a_name_that_would_be_an_option(name: str) -> None:
+    with pytest.raises(OptionLikeValue):
+        custom_command("my-viewer --connect {uri} {name}", "qemu:///system", name, "")
+    plan = console_plan("qemu:///system", name, True, console_info(VNC_LOOPBACK), have(),
+                        ConsoleProgram.CUSTOM, "my-viewer --connect {uri} {name}")
+    assert plan.kind is PlanKind.NAME_AS_OPTION and plan.command == ()
+    with_address = console_plan("qemu:///system", name, True, console_info(VNC_LOOPBACK),
+                                have(), ConsoleProgram.CUSTOM, "my-viewer {name} {address}")
+    assert with_address.kind is PlanKind.NAME_AS_OPTION and with_address.command == ()
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_custom_command_passes_any_name_after_double_dash(name: str) -> None:
+    plan = console_plan("qemu:///system", name, True, console_info(VNC_LOOPBACK), have(),
+                        ConsoleProgram.CUSTOM, "my-viewer --connect {uri} -- {name} {address}")
+    assert plan.kind is PlanKind.LAUNCH
+    assert plan.command == ("my-viewer", "--connect", "qemu:///system", "--", name,
+                            "vnc://127.0.0.1:5901")
+
+
+def test_custom_command_fills_placeholders_once_and_allows_option_values() -> None:
+    # a name holding a placeholder stays as it is; "--title=-h" is an option with a value
+    assert custom_command("v --title={name} -- {name}", "u", "-h{uri}", "a") == (
+        "v", "--title=-h{uri}", "--", "-h{uri}")
+    assert custom_command("v {address} {name}", "u", "{address}", "vnc://h:1") == (
+        "v", "vnc://h:1", "{address}")
