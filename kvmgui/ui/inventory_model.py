@@ -5,57 +5,23 @@ interface name) so an event updates one row in O(1) and emits one `dataChanged`;
 removals are incremental. The model sorts its own rows (`sort`): a sorted batch is appended in one
 insert and later rows go to their place, which is much cheaper than a proxy that asks `data()` for
 every comparison.
-Connection and category rows keep their order.
+Connection and category rows keep their order. Rows are `TreeNode`s (kvmgui.ui.tree_node); what
+a cell shows comes from kvmgui.ui.inventory_cells.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from kvmgui.core import units
-from kvmgui.ui import icons, texts
+from kvmgui.ui import texts
+from kvmgui.ui.inventory_cells import NUMERIC_COLUMNS, display, icon, sort_value, tooltip
 from kvmgui.ui.roles import Category, Column, NodeKind, Role
+from kvmgui.ui.tree_node import CATEGORY_KIND, TreeNode, key_of
 from kvmgui.virt.connection import Connection
 from kvmgui.core.snapshots import ConnectionState, DomainInfo, Inventory, PoolInfo
 
 Index = QModelIndex | QPersistentModelIndex
-_CATEGORY_KIND = {
-    Category.DOMAINS: NodeKind.DOMAIN, Category.POOLS: NodeKind.POOL,
-    Category.NETWORKS: NodeKind.NETWORK, Category.INTERFACES: NodeKind.INTERFACE,
-}
-
-
-class Node:
-    """One row. `children` keeps display order; `by_key` finds a child without a walk."""
-
-    __slots__ = ("kind", "key", "parent", "row", "payload", "children", "by_key", "busy",
-                 "sort_key")
-
-    def __init__(self, kind: NodeKind, key: str, parent: "Node | None", payload: Any) -> None:
-        self.kind = kind
-        self.key = key
-        self.parent = parent
-        self.row = 0
-        self.payload = payload
-        self.children: list[Node] = []
-        self.by_key: dict[str, Node] = {}
-        self.busy = ""
-        self.sort_key: tuple[Any, ...] = ()
-
-    def connection_node(self) -> "Node":
-        node = self
-        while node.parent is not None and node.parent.parent is not None:
-            node = node.parent
-        return node
-
-
-def _key_of(kind: NodeKind, snapshot: Any) -> str:
-    if kind == NodeKind.VOLUME:
-        return str(snapshot.key)
-    if kind == NodeKind.INTERFACE:
-        return str(snapshot.name)
-    return str(snapshot.uuid)
 
 
 class InventoryModel(QAbstractItemModel):
@@ -63,7 +29,7 @@ class InventoryModel(QAbstractItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._root = Node(NodeKind.CONNECTION, "", None, None)
+        self._root = TreeNode(NodeKind.CONNECTION, "", None, None)
         self._connections: dict[str, Connection] = {}
         self._sort_column = Column.NAME
         self._descending = False
@@ -73,9 +39,9 @@ class InventoryModel(QAbstractItemModel):
     def add_connection(self, conn: Connection) -> None:
         if conn.uri in self._root.by_key:
             raise ValueError(f"connection already shown: {conn.uri}")
-        node = Node(NodeKind.CONNECTION, conn.uri, self._root, conn)
+        node = TreeNode(NodeKind.CONNECTION, conn.uri, self._root, conn)
         for cat in Category:
-            child = Node(NodeKind.CATEGORY, cat.name, node, cat)
+            child = TreeNode(NodeKind.CATEGORY, cat.name, node, cat)
             child.row = int(cat)
             node.children.append(child)
             node.by_key[cat.name] = child
@@ -167,17 +133,18 @@ class InventoryModel(QAbstractItemModel):
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
 
-    def _sort_children(self, parent: Node) -> None:
+    def _sort_children(self, parent: TreeNode) -> None:
         for node in parent.children:
             node.sort_key = self._key_for(node)
         parent.children.sort(key=lambda n: n.sort_key, reverse=self._descending)
         for row, node in enumerate(parent.children):
             node.row = row
 
-    def _key_for(self, node: Node) -> tuple[Any, ...]:
-        return (_sort_value(node, self._sort_column), str(node.payload.name).casefold(), node.key)
+    def _key_for(self, node: TreeNode) -> tuple[Any, ...]:
+        return (sort_value(node, self._sort_column), str(node.payload.name).casefold(), node.key)
 
-    def _position(self, parent: Node, sort_key: tuple[Any, ...], skip: Node | None = None) -> int:
+    def _position(self, parent: TreeNode, sort_key: tuple[Any, ...],
+                  skip: TreeNode | None = None) -> int:
         """Row where a node with `sort_key` belongs among `parent`'s children (a linear scan:
         single events are rare next to the batch insert of a whole inventory)."""
         row = 0
@@ -191,7 +158,7 @@ class InventoryModel(QAbstractItemModel):
 
     # ---- applying snapshots ------------------------------------------------------------------
 
-    def _apply_inventory(self, conn_node: Node, inventory: Inventory) -> None:
+    def _apply_inventory(self, conn_node: TreeNode, inventory: Inventory) -> None:
         groups: tuple[tuple[Category, Sequence[Any]], ...] = (
             (Category.DOMAINS, inventory.domains), (Category.POOLS, inventory.pools),
             (Category.NETWORKS, inventory.networks), (Category.INTERFACES, inventory.interfaces))
@@ -199,13 +166,13 @@ class InventoryModel(QAbstractItemModel):
             self._merge(conn_node.by_key[cat.name], items)
         self._touch(conn_node)
 
-    def _merge(self, parent: Node, snapshots: Iterable[Any]) -> None:
+    def _merge(self, parent: TreeNode, snapshots: Iterable[Any]) -> None:
         """Make `parent`'s children exactly `snapshots`: update, insert and remove by key."""
         if parent.kind == NodeKind.CATEGORY:
-            kind = _CATEGORY_KIND[parent.payload]
+            kind = CATEGORY_KIND[parent.payload]
         else:
             kind = NodeKind.VOLUME
-        fresh = {_key_of(kind, s): s for s in snapshots}
+        fresh = {key_of(kind, s): s for s in snapshots}
         gone = [key for key in parent.by_key if key not in fresh]
         if gone:
             self._remove(parent, gone)
@@ -219,34 +186,34 @@ class InventoryModel(QAbstractItemModel):
         if new_nodes:
             self._insert(parent, new_nodes)
 
-    def _make_node(self, kind: NodeKind, key: str, parent: Node, snap: Any) -> Node:
-        node = Node(kind, key, parent, snap)
+    def _make_node(self, kind: NodeKind, key: str, parent: TreeNode, snap: Any) -> TreeNode:
+        node = TreeNode(kind, key, parent, snap)
         node.sort_key = self._key_for(node)
         if kind == NodeKind.POOL:
             for vol in snap.volumes:
-                child = Node(NodeKind.VOLUME, vol.key, node, vol)
+                child = TreeNode(NodeKind.VOLUME, vol.key, node, vol)
                 node.children.append(child)
                 node.by_key[vol.key] = child
             self._sort_children(node)
         return node
 
-    def _upsert(self, parent: Node, snap: Any) -> None:
-        kind = _CATEGORY_KIND[parent.payload]
-        key = _key_of(kind, snap)
+    def _upsert(self, parent: TreeNode, snap: Any) -> None:
+        kind = CATEGORY_KIND[parent.payload]
+        key = key_of(kind, snap)
         node = parent.by_key.get(key)
         if node is None:
             self._insert(parent, [self._make_node(kind, key, parent, snap)])
         else:
             self._update(node, snap)
 
-    def _update(self, node: Node, snap: Any) -> None:
+    def _update(self, node: TreeNode, snap: Any) -> None:
         node.payload = snap
         self._touch(node)
         self._reposition(node)
         if node.kind == NodeKind.POOL:
             self._merge(node, snap.volumes)
 
-    def _reposition(self, node: Node) -> None:
+    def _reposition(self, node: TreeNode) -> None:
         """Move a row whose sort key changed (e.g. its state, when sorted by state)."""
         key = self._key_for(node)
         if key == node.sort_key or node.parent is None:
@@ -266,7 +233,7 @@ class InventoryModel(QAbstractItemModel):
             parent.children[row].row = row
         self.endMoveRows()
 
-    def _insert(self, parent: Node, nodes: list[Node]) -> None:
+    def _insert(self, parent: TreeNode, nodes: list[TreeNode]) -> None:
         """Insert new rows at their sorted places: one batch when the list is empty (first load)."""
         if not parent.children or parent.kind == NodeKind.CONNECTION:
             if parent.kind != NodeKind.CONNECTION:
@@ -282,7 +249,7 @@ class InventoryModel(QAbstractItemModel):
                 parent.children[later].row = later
             self.endInsertRows()
 
-    def _append(self, parent: Node, nodes: list[Node]) -> None:
+    def _append(self, parent: TreeNode, nodes: list[TreeNode]) -> None:
         first = len(parent.children)
         self.beginInsertRows(self._index_of(parent), first, first + len(nodes) - 1)
         for offset, node in enumerate(nodes):
@@ -291,7 +258,7 @@ class InventoryModel(QAbstractItemModel):
             parent.by_key[node.key] = node
         self.endInsertRows()
 
-    def _remove(self, parent: Node, keys: Iterable[str]) -> None:
+    def _remove(self, parent: TreeNode, keys: Iterable[str]) -> None:
         rows = sorted((parent.by_key[k].row for k in keys if k in parent.by_key), reverse=True)
         if not rows:
             return
@@ -304,25 +271,25 @@ class InventoryModel(QAbstractItemModel):
         for row in range(rows[-1], len(parent.children)):
             parent.children[row].row = row
 
-    def _clear(self, conn_node: Node) -> None:
+    def _clear(self, conn_node: TreeNode) -> None:
         for category in conn_node.children:
             if category.children:
                 self._remove(category, list(category.by_key))
 
-    def _touch(self, node: Node) -> None:
+    def _touch(self, node: TreeNode) -> None:
         left = self.createIndex(node.row, 0, node)
         right = self.createIndex(node.row, len(Column) - 1, node)
         self.dataChanged.emit(left, right)
 
-    def _index_of(self, node: Node) -> QModelIndex:
+    def _index_of(self, node: TreeNode) -> QModelIndex:
         if node is self._root:
             return QModelIndex()
         return self.createIndex(node.row, 0, node)
 
-    def _node(self, index: Index) -> Node | None:
+    def _node(self, index: Index) -> TreeNode | None:
         if not index.isValid():
             return None
-        node: Node = index.internalPointer()
+        node: TreeNode = index.internalPointer()
         return node
 
     # ---- Qt model protocol -------------------------------------------------------------------
@@ -365,13 +332,13 @@ class InventoryModel(QAbstractItemModel):
             return None
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(node, column)
+            return display(node, column)
         if role == Qt.ItemDataRole.DecorationRole and column == Column.NAME:
-            return _icon(node)
+            return icon(node)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(node)
+            return tooltip(node)
         if role == Role.SORT:
-            return _sort_value(node, column)
+            return sort_value(node, column)
         if role == Role.KIND:
             return node.kind
         if role == Role.KEY:
@@ -382,118 +349,6 @@ class InventoryModel(QAbstractItemModel):
             return node.connection_node().key
         if role == Role.BUSY:
             return node.busy
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-
-_NUMERIC = (Column.VCPUS, Column.MEMORY, Column.CAPACITY, Column.ALLOCATION)
-
-
-def _state_text(node: Node) -> str:
-    p = node.payload
-    if node.busy:
-        return node.busy
-    if node.kind == NodeKind.CONNECTION:
-        return texts.connection_state(p.state, p.message)
-    if node.kind == NodeKind.DOMAIN:
-        return texts.domain_state(p)
-    if node.kind in (NodeKind.POOL, NodeKind.NETWORK, NodeKind.INTERFACE):
-        return texts.active(p.active)
-    return ""
-
-
-def _display(node: Node, column: Column) -> str:
-    p = node.payload
-    if column == Column.NAME:
-        if node.kind == NodeKind.CONNECTION:
-            return _connection_label(p)
-        if node.kind == NodeKind.CATEGORY:
-            return texts.category(p)
-        return str(p.name)
-    if column == Column.STATE:
-        return _state_text(node)
-    getters = _COLUMN_GETTERS.get(node.kind, {})
-    getter = getters.get(column)
-    return getter(p) if getter is not None else ""
-
-
-def _connection_label(conn: Connection) -> str:
-    inventory = conn.inventory
-    if inventory is not None:
-        return f"{inventory.host.hostname} — {conn.uri}" if not conn.uri.startswith("test") \
-            else inventory.host.hostname
-    return conn.uri
-
-
-def _vlan_text(tags: Iterable[int]) -> str:
-    return ", ".join(str(t) for t in tags)
-
-
-_COLUMN_GETTERS: dict[NodeKind, dict[Column, Callable[[Any], str]]] = {
-    NodeKind.DOMAIN: {
-        Column.VCPUS: lambda d: str(d.vcpus),
-        Column.MEMORY: lambda d: units.format_kib(d.memory_kib),
-        Column.AUTOSTART: lambda d: texts.yes_no(d.autostart) if d.persistent else "",
-    },
-    NodeKind.POOL: {
-        Column.AUTOSTART: lambda p: texts.yes_no(p.autostart),
-        Column.CAPACITY: lambda p: units.format_bytes(p.capacity),
-        Column.ALLOCATION: lambda p: units.format_bytes(p.allocation),
-        Column.FORWARD: lambda p: p.pool_type,
-    },
-    NodeKind.VOLUME: {
-        Column.CAPACITY: lambda v: units.format_bytes(v.capacity),
-        Column.ALLOCATION: lambda v: units.format_bytes(v.allocation),
-        Column.FORWARD: lambda v: v.format,
-    },
-    NodeKind.NETWORK: {
-        Column.AUTOSTART: lambda n: texts.yes_no(n.autostart),
-        Column.FORWARD: lambda n: texts.forward_mode(n.forward_mode),
-        Column.BRIDGE: lambda n: n.bridge,
-        Column.VLAN: lambda n: _vlan_text(n.vlans),
-    },
-    NodeKind.INTERFACE: {
-        Column.FORWARD: lambda i: i.iface_type,
-        Column.BRIDGE: lambda i: ", ".join(i.members) if i.iface_type == "bridge" else "",
-        Column.VLAN: lambda i: "" if i.vlan is None else str(i.vlan),
-    },
-}
-
-
-def _sort_value(node: Node, column: Column) -> Any:
-    p = node.payload
-    if node.kind in (NodeKind.CONNECTION, NodeKind.CATEGORY):
-        return node.row  # connections and categories keep their order
-    numeric = {
-        Column.VCPUS: lambda: getattr(p, "vcpus", 0),
-        Column.MEMORY: lambda: getattr(p, "memory_kib", 0),
-        Column.CAPACITY: lambda: getattr(p, "capacity", 0),
-        Column.ALLOCATION: lambda: getattr(p, "allocation", 0),
-    }.get(column)
-    if numeric is not None:
-        return numeric()
-    return _display(node, column).casefold()
-
-
-def _icon(node: Node) -> Any:
-    p = node.payload
-    if node.kind == NodeKind.CONNECTION:
-        return icons.connection_icon(p.state)
-    if node.kind == NodeKind.CATEGORY:
-        return icons.category_icon(p)
-    if node.kind == NodeKind.DOMAIN:
-        return icons.domain_icon(p)
-    if node.kind == NodeKind.VOLUME:
-        return icons.active_icon(NodeKind.VOLUME, True)
-    return icons.active_icon(node.kind, p.active)
-
-
-def _tooltip(node: Node) -> str:
-    if node.kind == NodeKind.CONNECTION:
-        conn: Connection = node.payload
-        return f"{conn.uri}\n{texts.connection_state(conn.state, conn.message)}"
-    if node.kind == NodeKind.VOLUME:
-        return str(node.payload.path)
-    return ""
-

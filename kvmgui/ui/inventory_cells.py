@@ -1,0 +1,124 @@
+"""What the inventory tree shows in each cell of a row: text, sort value, icon and tooltip.
+
+Pure functions of a `TreeNode` and a column, used by InventoryModel.data() and its sorting.
+"""
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from kvmgui.core import units
+from kvmgui.ui import icons, texts
+from kvmgui.ui.roles import Column, NodeKind
+from kvmgui.ui.tree_node import TreeNode
+from kvmgui.virt.connection import Connection
+
+NUMERIC_COLUMNS = (Column.VCPUS, Column.MEMORY, Column.CAPACITY, Column.ALLOCATION)
+
+
+def _state_text(node: TreeNode) -> str:
+    p = node.payload
+    if node.busy:
+        return node.busy
+    if node.kind == NodeKind.CONNECTION:
+        return texts.connection_state(p.state, p.message)
+    if node.kind == NodeKind.DOMAIN:
+        return texts.domain_state(p)
+    if node.kind in (NodeKind.POOL, NodeKind.NETWORK, NodeKind.INTERFACE):
+        return texts.active(p.active)
+    return ""
+
+
+def display(node: TreeNode, column: Column) -> str:
+    p = node.payload
+    if column == Column.NAME:
+        if node.kind == NodeKind.CONNECTION:
+            return _connection_label(p)
+        if node.kind == NodeKind.CATEGORY:
+            return texts.category(p)
+        return str(p.name)
+    if column == Column.STATE:
+        return _state_text(node)
+    getters = _COLUMN_GETTERS.get(node.kind, {})
+    getter = getters.get(column)
+    return getter(p) if getter is not None else ""
+
+
+def _connection_label(conn: Connection) -> str:
+    inventory = conn.inventory
+    if inventory is not None:
+        return f"{inventory.host.hostname} — {conn.uri}" if not conn.uri.startswith("test") \
+            else inventory.host.hostname
+    return conn.uri
+
+
+def _vlan_text(tags: Iterable[int]) -> str:
+    return ", ".join(str(t) for t in tags)
+
+
+_COLUMN_GETTERS: dict[NodeKind, dict[Column, Callable[[Any], str]]] = {
+    NodeKind.DOMAIN: {
+        Column.VCPUS: lambda d: str(d.vcpus),
+        Column.MEMORY: lambda d: units.format_kib(d.memory_kib),
+        Column.AUTOSTART: lambda d: texts.yes_no(d.autostart) if d.persistent else "",
+    },
+    NodeKind.POOL: {
+        Column.AUTOSTART: lambda p: texts.yes_no(p.autostart),
+        Column.CAPACITY: lambda p: units.format_bytes(p.capacity),
+        Column.ALLOCATION: lambda p: units.format_bytes(p.allocation),
+        Column.FORWARD: lambda p: p.pool_type,
+    },
+    NodeKind.VOLUME: {
+        Column.CAPACITY: lambda v: units.format_bytes(v.capacity),
+        Column.ALLOCATION: lambda v: units.format_bytes(v.allocation),
+        Column.FORWARD: lambda v: v.format,
+    },
+    NodeKind.NETWORK: {
+        Column.AUTOSTART: lambda n: texts.yes_no(n.autostart),
+        Column.FORWARD: lambda n: texts.forward_mode(n.forward_mode),
+        Column.BRIDGE: lambda n: n.bridge,
+        Column.VLAN: lambda n: _vlan_text(n.vlans),
+    },
+    NodeKind.INTERFACE: {
+        Column.FORWARD: lambda i: i.iface_type,
+        Column.BRIDGE: lambda i: ", ".join(i.members) if i.iface_type == "bridge" else "",
+        Column.VLAN: lambda i: "" if i.vlan is None else str(i.vlan),
+    },
+}
+
+
+def sort_value(node: TreeNode, column: Column) -> Any:
+    p = node.payload
+    if node.kind in (NodeKind.CONNECTION, NodeKind.CATEGORY):
+        return node.row  # connections and categories keep their order
+    numeric = {
+        Column.VCPUS: lambda: getattr(p, "vcpus", 0),
+        Column.MEMORY: lambda: getattr(p, "memory_kib", 0),
+        Column.CAPACITY: lambda: getattr(p, "capacity", 0),
+        Column.ALLOCATION: lambda: getattr(p, "allocation", 0),
+    }.get(column)
+    if numeric is not None:
+        return numeric()
+    return display(node, column).casefold()
+
+
+def icon(node: TreeNode) -> Any:
+    p = node.payload
+    if node.kind == NodeKind.CONNECTION:
+        return icons.connection_icon(p.state)
+    if node.kind == NodeKind.CATEGORY:
+        return icons.category_icon(p)
+    if node.kind == NodeKind.DOMAIN:
+        return icons.domain_icon(p)
+    if node.kind == NodeKind.VOLUME:
+        return icons.active_icon(NodeKind.VOLUME, True)
+    return icons.active_icon(node.kind, p.active)
+
+
+def tooltip(node: TreeNode) -> str:
+    if node.kind == NodeKind.CONNECTION:
+        conn: Connection = node.payload
+        return f"{conn.uri}\n{texts.connection_state(conn.state, conn.message)}"
+    if node.kind == NodeKind.VOLUME:
+        return str(node.payload.path)
+    return ""
+
