@@ -4,20 +4,25 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kvmgui.core import log
-from kvmgui.ui.i18n import install_translations
-from kvmgui.ui.startup import Startup
+from kvmgui.core.snapshots import ConnectionState
 from kvmgui.ui.actions.connection_manager import ConnectionManager
 from kvmgui.ui.dialogs.auth_dialog import AuthPrompter
+from kvmgui.ui.first_paint import FirstPaintLog
+from kvmgui.ui.i18n import install_translations
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.settings import ConnectionSettings
+from kvmgui.ui.startup import Startup
 from kvmgui.ui.theme import ThemeMode, apply_theme
 from kvmgui.virt.connection import Connection
-from kvmgui.core.snapshots import ConnectionState
+
+if TYPE_CHECKING:
+    from kvmgui.ui.topology.page import TopologyPage
 
 SCREENSHOT_TIMEOUT_MS = 60_000
 
@@ -47,8 +52,9 @@ class Application:
         qapp.aboutToQuit.connect(self.shutdown)
 
     def _build_window(self, keep_layout: bool) -> None:
-        # Imported here, not at the top: with open_first these ~0.4 s of imports run while
-        # the connections' workers are already talking to libvirt.
+        # Imported here, not at the top: with open_first these imports run while the
+        # connections' workers are already talking to libvirt. The features' heavy parts
+        # (charts, topology, editors) are imported when first used, not here.
         from kvmgui.ui.actions.controller import ActionsController
         from kvmgui.ui.details.leases_page import LeasesPage
         from kvmgui.ui.editors.install import install_editors
@@ -65,19 +71,22 @@ class Application:
         leases = LeasesPage(self.model)
         self.window.details.add_page(leases,
                                      QCoreApplication.translate("Application", "DHCP leases"))
-        self.topology = install_topology(self.window, self.model)
+        self._topology = install_topology(self.window, self.model)
         self.editors = install_editors(self.window, self.model)
         self.performance = install_performance(self.window, self.model)
-        # Names for --tab (stable across languages, unlike the tab titles).
-        for page, name in ((self.window.details.page, "summary"), (leases, "leases"),
-                           (self.topology, "topology"),
-                           (self.performance.performance_page, "performance"),
-                           (self.performance.host_page, "host-cpu")):
+        # Names for --tab (stable across languages, unlike the tab titles); the deferred pages
+        # (topology, performance, host-cpu) are named by their installers.
+        for page, name in ((self.window.details.page, "summary"), (leases, "leases")):
             page.setObjectName(name)
         self.window.view_menu.addSeparator()
         self.window.view_menu.addAction(self.performance.sparklines_action)
         # After every feature: the layout it restores names their toolbars and columns.
         self.window_state = WindowStateKeeper(self.window, QSettings()) if keep_layout else None
+
+    @property
+    def topology(self) -> "TopologyPage":
+        """The Topology page (built now if its tab has not been shown yet)."""
+        return self._topology.page
 
     def start(self) -> None:
         """Open the connections to open at start (their workers run while the window is built
@@ -163,6 +172,7 @@ def run(args: argparse.Namespace, start: Startup) -> int:
     install_translations(qapp, args.lang)
     apply_theme(qapp, ThemeMode(args.theme))
     app = Application(start.open, start.idle, keep_layout=not args.screenshot, open_first=True)
+    FirstPaintLog(app.window.tree, app.model, start.open)
     if args.screenshot:
         app.when_settled(lambda: take_screenshot(app, args))
         def give_up() -> None:

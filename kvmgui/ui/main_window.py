@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
 
 from kvmgui.ui import texts
 from kvmgui.ui.details.details_pane import DetailsPane
-from kvmgui.ui.dialogs.about_dialog import AboutDialog
-from kvmgui.ui.dialogs.preferences_dialog import PreferencesDialog
 from kvmgui.ui.filter_bar import FilterBar
 from kvmgui.ui.icons import themed_icon
 from kvmgui.ui.inventory_filter import InventoryFilter
@@ -142,6 +140,8 @@ class MainWindow(QMainWindow):
 
     def open_preferences(self) -> None:
         """Show the preferences dialog (window-modal, without a nested event loop)."""
+        from kvmgui.ui.dialogs.preferences_dialog import PreferencesDialog  # on first use
+
         uri = self._current_uri()
         dialog = PreferencesDialog(self.preferences, self._names(uri, Category.POOLS),
                                    self._names(uri, Category.NETWORKS), self)
@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_about(self) -> None:
+        from kvmgui.ui.dialogs.about_dialog import AboutDialog  # on first use
+
         dialog = AboutDialog(self.model.connections(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

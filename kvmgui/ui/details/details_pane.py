@@ -59,6 +59,20 @@ class DetailsPane(QWidget):
         self.tabs.addTab(page, title)
         self._update_tabs(self._current_index())
 
+    def replace_page(self, old: DetailsPage, new: DetailsPage) -> None:
+        """Put `new` in `old`'s tab, keeping its place and title (a page built on first use
+        takes its stand-in's place: see kvmgui.ui.deferred_page)."""
+        assert isinstance(old, QWidget) and isinstance(new, QWidget)
+        tab = self.tabs.indexOf(old)
+        was_current = self.tabs.currentIndex() == tab
+        self._pages[self._pages.index(old)] = new
+        self.tabs.insertTab(tab, new, self.tabs.tabText(tab))
+        self.tabs.setTabVisible(tab, self.tabs.isTabVisible(tab + 1))
+        if was_current:
+            self.tabs.setCurrentIndex(tab)
+        self.tabs.removeTab(tab + 1)
+        self._update_tabs(self._current_index())
+
     def show_index(self, source_index: QModelIndex) -> None:
         """Show the object at `source_index` of the inventory model (invalid: nothing)."""
         self._current = QPersistentModelIndex(source_index)

@@ -1,0 +1,56 @@
+"""The `first paint` log line: when the user first sees a connection's rows.
+
+"Inventory ready" says the data arrived; what a user waits for is the tree painted with it. This
+watches the tree's viewport and, for each connection it waits for, logs once (logger kvmgui.app,
+INFO) after the first paint that followed the arrival of that connection's inventory:
+
+    first paint: test:///path/host.xml rows=2002
+"""
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QAbstractItemView
+
+from kvmgui.core import log
+from kvmgui.ui.inventory_model import InventoryModel
+
+
+class FirstPaintLog(QObject):
+    """Logs `first paint: <uri> rows=<n>` once for each of `uris` (n: its object rows)."""
+
+    def __init__(self, tree: QAbstractItemView, model: InventoryModel, uris: Iterable[str]) -> None:
+        super().__init__(tree)
+        self._viewport = tree.viewport()
+        self._model = model
+        self._waiting = set(uris)
+        if self._waiting:
+            self._viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            loaded = sorted(uri for uri in self._waiting if self._loaded(uri))
+            if loaded:
+                self._waiting.difference_update(loaded)
+                # Logged on the next turn of the event loop: after this paint has been done.
+                QTimer.singleShot(0, lambda: self._log(loaded))
+            if not self._waiting:
+                self._viewport.removeEventFilter(self)
+        return False
+
+    def _loaded(self, uri: str) -> bool:
+        conn = self._model.connection(uri)
+        return conn is not None and conn.inventory is not None
+
+    def _log(self, uris: list[str]) -> None:
+        for uri in uris:
+            log.app.info("first paint: %s rows=%d", uri, self._object_rows(uri))
+
+    def _object_rows(self, uri: str) -> int:
+        """Rows of the connection's objects (every category; volumes not counted)."""
+        conn_index = self._model.find_by_name(uri)
+        if not conn_index.isValid():
+            return 0
+        categories = (self._model.index(row, 0, conn_index)
+                      for row in range(self._model.rowCount(conn_index)))
+        return sum(self._model.rowCount(category) for category in categories)
