@@ -67,7 +67,8 @@ class Application:
         self.preferences = Preferences(QSettings(), self.model)
         self.window = MainWindow(self.model, self.preferences)
         self.credentials.dialog_parent = self.window
-        self.actions = ActionsController(self.window, self.model, self.connections)
+        self.actions = ActionsController(self.window, self.model, self.connections,
+                                         self.preferences)
         leases = LeasesPage(self.model)
         self.window.details.add_page(leases,
                                      QCoreApplication.translate("Application", "DHCP leases"))

@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 
 from kvmgui.ui import texts
 from kvmgui.ui.inventory_cells import NUMERIC_COLUMNS, display, icon, sort_value, tooltip
+from kvmgui.ui.plain_text import plain_tooltip
 from kvmgui.ui.roles import Category, Column, NodeKind, Role
 from kvmgui.ui.tree_node import CATEGORY_KIND, TreeNode, key_of
 from kvmgui.virt.connection import Connection
@@ -336,7 +337,7 @@ class InventoryModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == Column.NAME:
             return icon(node)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(node)
+            return plain_tooltip(tooltip(node))  # a path or libvirt's error: not markup
         if role == Role.SORT:
             return sort_value(node, column)
         if role == Role.KIND:

@@ -7,7 +7,7 @@ tree and Escape clears it. Every frequent action has a shortcut shown in its men
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QEvent, QItemSelection, QModelIndex, QObject, QPoint, QSettings, Qt, Signal,
+    QEvent, QItemSelection, QModelIndex, QObject, QPoint, Qt, Signal,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -52,13 +52,12 @@ class MainWindow(QMainWindow):
     # Drawn by the performance feature, which shows and hides them (see Preferences.sparklines).
     sparkline_columns = tuple(sorted(SPARKLINE_COLUMNS))
 
-    def __init__(self, model: InventoryModel, preferences: Preferences | None = None,
+    def __init__(self, model: InventoryModel, preferences: Preferences,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("kvmgui"))
         self.model = model
-        self.preferences = preferences if preferences is not None else Preferences(
-            QSettings(), self)
+        self.preferences = preferences
         self.proxy = InventoryFilter(self)
         self.proxy.setSourceModel(model)
 

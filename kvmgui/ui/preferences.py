@@ -1,12 +1,12 @@
 """The user's preferences, typed, over QSettings; `Preferences.changed` says what changed.
 
-    prefs = Preferences(QSettings())
+    prefs = Preferences(QSettings())      # once, by the Application
     prefs.changed.connect(lambda names: ... if "stats_interval_s" in names ...)
     prefs.apply(replace(prefs.values(), stats_interval_s=2.0))   # validated, then saved
 
-Every key is read in one place, `read_preferences`; code that only needs a value at the moment
-it acts (the console action, the confirmation rule) may call it with a fresh `QSettings()`, which
-shares its data with every other QSettings of the process.
+Every key is read in one place, `read_preferences`. The Application creates the one
+`Preferences` of a run and hands it to whoever needs a value (the main window, the actions, the
+performance feature): nobody else reads the keys from a QSettings of their own.
 """
 
 import math

@@ -5,7 +5,7 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow
 
@@ -14,8 +14,8 @@ from kvmgui.ui.actions.runner import ActionRunner, Task
 from kvmgui.ui.actions.selection import Selected, of_kind, selected_items
 from kvmgui.ui.dialogs.confirm_dialog import ConfirmDialog
 from kvmgui.ui.inventory_model import InventoryModel
+from kvmgui.ui.preferences import Preferences
 from kvmgui.ui.roles import NodeKind
-from kvmgui.ui.settings import confirm_destructive
 from kvmgui.virt.actions import Job, KeyedJob
 from kvmgui.virt.connection import ObjectKind
 from kvmgui.core.snapshots import DomainInfo
@@ -34,16 +34,19 @@ class Spec(NamedTuple):
 
 
 class ObjectActions(QObject):
-    """A set of QActions for one kind of object; subclasses say what each action can do."""
+    """A set of QActions for one kind of object; subclasses say what each action can do.
+
+    `preferences` are the application's (whether to confirm, which console viewer)."""
 
     kind: NodeKind
 
     def __init__(self, window: QMainWindow, model: InventoryModel, runner: ActionRunner,
-                 selection: Callable[[], list[Selected]]) -> None:
+                 selection: Callable[[], list[Selected]], preferences: Preferences) -> None:
         super().__init__(window)
         self.window = window
         self.model = model
         self.runner = runner
+        self.preferences = preferences
         self._selection = selection
         self.actions: dict[Any, QAction] = {}
 
@@ -103,7 +106,7 @@ class ObjectActions(QObject):
                      question: str, detail: str, go: Callable[[], None],
                      accept_text: str = "") -> None:
         """Ask (when the rules say so), then `go()`; cancelling changes nothing."""
-        if not needs_confirmation(destructive, len(items), confirm_destructive(QSettings())):
+        if not needs_confirmation(destructive, len(items), self.preferences.confirm_destructive):
             go()
             return
         several_hosts = len({i.uri for i in items}) > 1

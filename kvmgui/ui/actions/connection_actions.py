@@ -12,6 +12,7 @@ from kvmgui.ui.actions.runner import ActionRunner
 from kvmgui.ui.actions.selection import Selected
 from kvmgui.ui.dialogs.add_connection_dialog import AddConnectionDialog
 from kvmgui.ui.inventory_model import InventoryModel
+from kvmgui.ui.preferences import Preferences
 from kvmgui.ui.roles import NodeKind
 from kvmgui.core.snapshots import ConnectionState
 
@@ -34,8 +35,8 @@ class ConnectionActions(ObjectActions):
     kind = NodeKind.CONNECTION
 
     def __init__(self, window: QMainWindow, model: InventoryModel, runner: ActionRunner,
-                 selection: Any, manager: ConnectionManager) -> None:
-        super().__init__(window, model, runner, selection)
+                 selection: Any, preferences: Preferences, manager: ConnectionManager) -> None:
+        super().__init__(window, model, runner, selection, preferences)
         self.manager = manager
         self.add(C.ADD, self.tr("&Add Connection…"), self.add_connection, "Ctrl+Shift+N")
         self.add(C.CONNECT, self.tr("&Connect"), self.connect_selected)

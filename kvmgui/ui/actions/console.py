@@ -2,7 +2,7 @@
 
 import shutil
 
-from PySide6.QtCore import QProcess, QSettings, Qt
+from PySide6.QtCore import QProcess, Qt
 from PySide6.QtWidgets import QWidget
 
 from kvmgui.core import log
@@ -12,7 +12,7 @@ from kvmgui.logic.console_choice import (
 from kvmgui.ui.i18n import TranslationContext
 from kvmgui.ui.actions.selection import Selected
 from kvmgui.ui.dialogs.message_dialog import MessageDialog
-from kvmgui.ui.preferences import read_preferences
+from kvmgui.ui.preferences import PreferenceValues
 from kvmgui.core.snapshots import DomainInfo
 
 
@@ -24,11 +24,10 @@ def installed(program: str) -> bool:
     return shutil.which(program) is not None
 
 
-def open_console(window: QWidget, item: Selected) -> None:
-    """Start the viewer the preferences choose (virt-viewer/remote-viewer/custom) for the
+def open_console(window: QWidget, item: Selected, preferences: PreferenceValues) -> None:
+    """Start the viewer `preferences` choose (virt-viewer/remote-viewer/custom) for the
     domain, or show its address or serial command."""
     dom: DomainInfo = item.snapshot
-    preferences = read_preferences(QSettings())
     plan = console_plan(item.uri, dom.name, dom.active, console_info(dom.xml), installed,
                         preferences.console_program, preferences.console_command)
     if plan.kind is PlanKind.LAUNCH:

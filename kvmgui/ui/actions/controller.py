@@ -18,6 +18,7 @@ from kvmgui.ui.actions.runner import ActionRunner
 from kvmgui.ui.actions.storage_actions import PoolActions, VolumeActions
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.main_window import MainWindow
+from kvmgui.ui.preferences import Preferences
 from kvmgui.ui.roles import NodeKind, Role
 
 D, P, N, C = DomainAction, PoolAction, NetworkAction, ConnectionAction
@@ -37,15 +38,15 @@ _TOOLBAR = (D.CONSOLE, None, D.START, D.PAUSE, D.RESUME, D.SHUTDOWN, D.REBOOT, D
 
 class ActionsController(QObject):
     """Owns the action groups (`domain`, `pool`, `volume`, `network`, `connection`) and the
-    runner that executes them."""
+    runner that executes them; the groups ask `preferences` (the application's)."""
 
     def __init__(self, window: MainWindow, model: InventoryModel,
-                 manager: ConnectionManager) -> None:
+                 manager: ConnectionManager, preferences: Preferences) -> None:
         super().__init__(window)
         self.window = window
         self.runner = ActionRunner(model, window)
         self._selection = current_selection(window)
-        args = (window, model, self.runner, self._selection)
+        args = (window, model, self.runner, self._selection, preferences)
         self.domain = DomainActions(*args)
         self.pool = PoolActions(*args)
         self.volume = VolumeActions(*args)

@@ -113,7 +113,7 @@ class DomainActions(ObjectActions):
     def open_console(self) -> None:
         items = self.selected()
         if len(items) == 1:
-            console.open_console(self.window, items[0])
+            console.open_console(self.window, items[0], self.preferences.values())
 
     # ---- delete ------------------------------------------------------------------------------
 

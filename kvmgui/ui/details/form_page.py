@@ -1,10 +1,16 @@
-"""A details page made of a heading and label/value rows (the common shape of summaries)."""
+"""A details page made of a heading and label/value rows (the common shape of summaries).
+
+Every text is shown as plain text: titles, labels and values quote a libvirt host (names,
+descriptions, paths), and a QLabel left to guess would lay them out as HTML.
+"""
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QScrollArea, QVBoxLayout, QWidget
+
+from kvmgui.ui.plain_text import plain_label
 
 
 class FormPage(QScrollArea):
@@ -18,7 +24,7 @@ class FormPage(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(self)
         self._layout = QVBoxLayout(body)
-        self._title = QLabel(body)
+        self._title = plain_label("", body)
         font = QFont(self._title.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -43,13 +49,16 @@ class FormPage(QScrollArea):
             self._form.removeRow(0)
         for label, value in rows:
             if value is None:
-                heading = QLabel(f"<b>{label}</b>", self._form_host)
+                heading = plain_label(label, self._form_host)
+                bold = QFont(heading.font())
+                bold.setBold(True)
+                heading.setFont(bold)
                 self._form.addRow(heading)
                 continue
-            field = QLabel(value, self._form_host)
+            field = plain_label(value, self._form_host)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             field.setWordWrap(True)
-            self._form.addRow(label, field)
+            self._form.addRow(plain_label(label, self._form_host), field)  # e.g. a disk's target
 
     @property
     def content(self) -> tuple[str, tuple[tuple[str, str | None], ...]] | None:

@@ -5,10 +5,11 @@ import datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
-    QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QHeaderView, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from kvmgui.ui.inventory_model import InventoryModel
+from kvmgui.ui.plain_text import plain_label
 from kvmgui.ui.roles import NodeKind, Role
 from kvmgui.virt.errors import error_text
 from kvmgui.virt.leases import LeaseReport, LeasesUnavailable, network_leases
@@ -23,7 +24,7 @@ class LeasesPage(QWidget):
         self._current = QPersistentModelIndex()
         self._shown_active: bool | None = None  # the network's state the leases were read in
         self._request = 0  # answers to older requests are dropped
-        self.status = QLabel(self)
+        self.status = plain_label("", self)  # may quote libvirt's error
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([self.tr("MAC address"), self.tr("IP address"),

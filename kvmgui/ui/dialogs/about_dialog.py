@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 import kvmgui
 from kvmgui.ui import texts
+from kvmgui.ui.plain_text import plain_label, plain_tooltip
 from kvmgui.virt.connection import Connection
 
 
@@ -66,7 +67,7 @@ class AboutDialog(QDialog):
                                "libvirt/KVM.</p>") % kvmgui.__version__, self)
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)
-        self.components = QLabel(", ".join(f"{name} {version}"
+        self.components = plain_label(", ".join(f"{name} {version}"
                                            for name, version in component_versions()[1:]), self)
         self.components.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.components.setAccessibleName(self.tr("Library versions"))
@@ -110,8 +111,9 @@ class AboutDialog(QDialog):
                 if column > 0 and library:
                     item.setFont(fixed)
                 # Why it is not connected (the error can be long) shows on hovering.
-                item.setToolTip(text if library else
-                                f"{uri}\n{texts.connection_state(conn.state, conn.message)}")
+                item.setToolTip(plain_tooltip(
+                    text if library else
+                    f"{uri}\n{texts.connection_state(conn.state, conn.message)}"))
                 self.table.setItem(row, column, item)
 
     def copy_versions(self) -> None:

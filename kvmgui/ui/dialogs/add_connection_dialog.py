@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core.uris import (
     ConnectionFields, Hypervisor, Transport, UriProblem, UriResult, build_uri, uses_remote_fields,
 )
+from kvmgui.ui.plain_text import plain_label
 
 
 class AddConnectionDialog(QDialog):
@@ -48,10 +49,10 @@ class AddConnectionDialog(QDialog):
         self.use_custom = QCheckBox(self.tr("Custom URI"), self)
         self.custom_uri = QLineEdit(self)
         self.custom_uri.setPlaceholderText("qemu+ssh://root@host.example/system?keyfile=…")
-        self.uri_label = QLabel(self)
+        self.uri_label = plain_label("", self)
         self.uri_label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.uri_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem = QLabel(self)
+        self.problem = plain_label("", self)
         self.problem.setWordWrap(True)
         self.autoconnect = QCheckBox(self.tr("Connect automatically at start"), self)
         self.autoconnect.setChecked(True)

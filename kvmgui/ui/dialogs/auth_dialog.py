@@ -11,9 +11,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget,
 )
 
+from kvmgui.ui.plain_text import plain_label
 from kvmgui.virt.auth import CredentialPrompt
 
 
@@ -25,7 +26,7 @@ class AuthDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Authentication for %s") % uri)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("libvirt asks for credentials to open %s:") % uri, self)
+        intro = plain_label(self.tr("libvirt asks for credentials to open %s:") % uri, self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -37,7 +38,7 @@ class AuthDialog(QDialog):
             label = prompt.prompt.rstrip(": ") + ":"
             if prompt.challenge and prompt.challenge not in label:
                 label = f"{label} ({prompt.challenge})"
-            form.addRow(label, edit)
+            form.addRow(plain_label(label, self), edit)  # the prompt comes from the host
             self.fields.append(edit)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(

@@ -4,8 +4,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QListWidget, QPushButton, QVBoxLayout, QWidget,
 )
+
+from kvmgui.ui.plain_text import plain_label
 
 # Show at most this many rows before the list scrolls.
 _VISIBLE_ITEMS = 8
@@ -22,7 +24,7 @@ class ConfirmDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        self.question = QLabel(question, self)
+        self.question = plain_label(question, self)  # questions and details quote names
         self.question.setWordWrap(True)
         font = self.question.font()
         font.setBold(True)
@@ -36,7 +38,7 @@ class ConfirmDialog(QDialog):
         self.items.setFixedHeight(row * min(len(items), _VISIBLE_ITEMS) + frame)
         self.items.setVisible(bool(items))
         layout.addWidget(self.items)
-        self.detail = QLabel(detail, self)
+        self.detail = plain_label(detail, self)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setVisible(bool(detail))

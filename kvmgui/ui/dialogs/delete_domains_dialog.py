@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.logic.action_rules import DiskChoice, DiskNote
 from kvmgui.core.snapshots import DomainInfo, VolumeInfo
+from kvmgui.ui.plain_text import plain_label, plain_tooltip
 
 
 class DeleteDomainsDialog(QDialog):
@@ -29,15 +30,18 @@ class DeleteDomainsDialog(QDialog):
         layout.addWidget(question)
         running = [d.name for d in domains if d.active]
         if running:
-            note = QLabel(self.tr("Running domains are forced off first: %s")
-                          % ", ".join(running), self)
+            note = plain_label(self.tr("Running domains are forced off first: %s")
+                               % ", ".join(running), self)
             note.setWordWrap(True)
             layout.addWidget(note)
 
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
         for dom in domains:
-            title = QLabel(f"<b>{_escape(dom.name)}</b>", body)
+            title = plain_label(dom.name, body)
+            bold = title.font()
+            bold.setBold(True)
+            title.setFont(bold)
             body_layout.addWidget(title)
             disks = choices.get(dom.uuid, ())
             if not disks:
@@ -47,10 +51,10 @@ class DeleteDomainsDialog(QDialog):
                 box.setChecked(choice.delete_by_default)
                 box.setEnabled(choice.deletable)
                 explanation = self._note_text(choice)
-                box.setToolTip(explanation)
+                box.setToolTip(plain_tooltip(explanation))
                 body_layout.addWidget(box)
                 if explanation:
-                    hint = QLabel(explanation, body)
+                    hint = plain_label(explanation, body)
                     hint.setWordWrap(True)
                     hint.setIndent(24)
                     hint.setEnabled(False)  # greyed: a remark, not a control
@@ -92,7 +96,3 @@ class DeleteDomainsDialog(QDialog):
         if choice.note is DiskNote.LISTED_ABOVE:
             return self.tr("Same volume as listed above")
         return ""
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -2,8 +2,10 @@
 
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget,
 )
+
+from kvmgui.ui.plain_text import plain_label
 
 
 class MessageDialog(QDialog):
@@ -14,7 +16,7 @@ class MessageDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        self.text = QLabel(text, self)
+        self.text = plain_label(text, self)  # it quotes names and libvirt's errors
         self.text.setWordWrap(True)
         layout.addWidget(self.text)
         self.copyable = QPlainTextEdit(copyable, self)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from kvmgui.logic.console_choice import ConsoleProgram
 from kvmgui.stats.config import MIN_INTERVAL_S
 from kvmgui.ui import texts
+from kvmgui.ui.plain_text import plain_label
 from kvmgui.ui.preferences import (
     MAX_HISTORY_S, MAX_INTERVAL_S, OPTIONAL_COLUMNS, PreferenceValues, Preferences, problems,
 )
@@ -33,7 +34,7 @@ class PreferencesDialog(QDialog):
         self.tabs.addTab(self._general_page(pools, networks), self.tr("&General"))
         self.tabs.addTab(self._statistics_page(), self.tr("&Statistics"))
         self.tabs.addTab(self._columns_page(), self.tr("C&olumns"))
-        self.problem = QLabel(self)
+        self.problem = plain_label("", self)  # the problems quote the names typed
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName(self.tr("Problems"))
         self.problem.setVisible(False)

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.ui.plain_text import plain_tooltip
+
 
 class ResultStatus(Enum):
     DONE = "done"
@@ -54,7 +56,7 @@ class ResultDialog(QDialog):
         for row in rows:
             text = f"{labels[row.status]}: {row.text}" if row.text else labels[row.status]
             item = QTreeWidgetItem([row.name, text])
-            item.setToolTip(1, text)
+            item.setToolTip(1, plain_tooltip(text))  # libvirt's message: data, not markup
             if row.status is ResultStatus.FAILED:
                 item.setForeground(1, Qt.GlobalColor.red)
             self.table.addTopLevelItem(item)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.ui.editors.xml_highlighter import DiffHighlighter
 from kvmgui.ui.editors.xml_tab import monospace_editor
+from kvmgui.ui.plain_text import plain_label
 from kvmgui.xml import pretty_xml, xml_diff
 
 _VISIBLE_WARNINGS = 4
@@ -42,7 +43,7 @@ class DiffDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        self.intro = QLabel(intro, self)
+        self.intro = plain_label(intro, self)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         self.warnings = QListWidget(self)
@@ -59,7 +60,7 @@ class DiffDialog(QDialog):
             heading.setFont(font)
             layout.addWidget(heading)
         layout.addWidget(self.warnings)
-        self.extra = QLabel("\n".join(extra), self)
+        self.extra = plain_label("\n".join(extra), self)
         self.extra.setVisible(bool(extra))
         layout.addWidget(self.extra)
         self.text = monospace_editor(self, read_only=True)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.logic.new_vm_plan import GIB, VOLUME_EXTENSIONS, next_target_dev
 from kvmgui.ui.editors.editor_context import EditorContext, disk_source_for
+from kvmgui.ui.plain_text import plain_label
 from kvmgui.virt.define import NewVolumeRequest
 from kvmgui.xml import Disk
 from kvmgui.xml.storage import Volume
@@ -72,7 +72,7 @@ class AddDiskDialog(QDialog):
         self.format.addItems(list(DISK_FORMATS))
         self.path = QLineEdit(self)
         self.path.setPlaceholderText("/var/lib/libvirt/images/disk.qcow2")
-        self.problem = QLabel(self)
+        self.problem = plain_label("", self)
         self.problem.setWordWrap(True)
 
         form = QFormLayout()

@@ -3,8 +3,8 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from kvmgui.logic.new_vm_plan import LIBOSINFO_NS
 from kvmgui.ui.editors.form_tab import FormTab, note_label, top_form
+from kvmgui.ui.plain_text import plain_label
 from kvmgui.xml import Domain
 
 
@@ -41,7 +41,7 @@ class DomainOverviewTab(FormTab):
         self.description.textChanged.connect(self._description_changed)
 
     def _value_label(self) -> QLabel:
-        label = QLabel(self)
+        label = plain_label("", self)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
@@ -55,10 +55,8 @@ class DomainOverviewTab(FormTab):
         parts = [document.type or "?", document.os_type or "?", document.os_arch or "",
                  document.os_machine or ""]
         self.kind.setText(" · ".join(p for p in parts if p))
-        os_element = document.element.find(f"metadata/{{{LIBOSINFO_NS}}}libosinfo/"
-                                           f"{{{LIBOSINFO_NS}}}os")
-        self.os_label.setText(os_element.get("id", "") if os_element is not None
-                              else self.tr("(not recorded)"))
+        os_id = document.libosinfo_os
+        self.os_label.setText(os_id if os_id is not None else self.tr("(not recorded)"))
 
     def _set(self, attribute: str, value: str | None) -> None:
         assert self.domain is not None

@@ -14,13 +14,11 @@ from typing import Any, Generic, TypeVar
 
 import shiboken6
 from lxml import etree
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
-    QMessageBox,
     QPushButton,
     QStyle,
     QTabWidget,
@@ -29,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.ui.editors.diff_dialog import DiffDialog, change_diff
+from kvmgui.ui.errors import show_warning
+from kvmgui.ui.plain_text import plain_label
 from kvmgui.ui.editors.editor_context import EditorContext
 from kvmgui.ui.editors.form_tab import FormTab, translate_problem
 from kvmgui.ui.editors.problems_panel import ProblemsPanel
@@ -80,13 +80,13 @@ class EditorDialog(QDialog, Generic[DocT]):
         self.problems_list: list[Problem] = []
         self.form_tabs: list[FormTab] = []
 
-        self.notice = QLabel(self)
+        self.notice = plain_label("", self)  # notices and libvirt's errors quote host text
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.tabs = QTabWidget(self)
         self.xml_tab = XmlTab(self)
         self.problems = ProblemsPanel(self)
-        self.status = QLabel(self)
+        self.status = plain_label("", self)
         self.status.setWordWrap(True)
         self.status.hide()
         self.buttons = QDialogButtonBox(self)
@@ -278,11 +278,8 @@ class EditorDialog(QDialog, Generic[DocT]):
         self.applied.emit(result)
         warning = getattr(result, "warning", "")
         if warning:  # defined, but a follow-up step (start) failed: say so after closing
-            box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(),
-                              self.tr("The definition was saved, but:\n%s") % warning,
-                              QMessageBox.StandardButton.Ok, self.parentWidget())
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            show_warning(self.parentWidget(), self.windowTitle(),
+                         self.tr("The definition was saved, but:\n%s") % warning)
         self.accept()
 
     def _failed(self, exc: Exception) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kvmgui.ui.i18n import translate_template
+from kvmgui.ui.plain_text import plain_label
 from kvmgui.xml import Problem
 
 
@@ -97,8 +98,8 @@ class FormTab(QWidget):
 
 
 def note_label(parent: QWidget, text: str = "") -> QLabel:
-    """A wrapped, selectable note under a group of fields."""
-    label = QLabel(text, parent)
+    """A wrapped, selectable note under a group of fields (plain text: notes quote names)."""
+    label = plain_label(text, parent)
     label.setWordWrap(True)
     label.setEnabled(False)
     return label
@@ -106,7 +107,7 @@ def note_label(parent: QWidget, text: str = "") -> QLabel:
 
 def warning_label(parent: QWidget) -> QLabel:
     """A wrapped warning, hidden while empty (see ``show_warning``)."""
-    label = QLabel(parent)
+    label = plain_label("", parent)
     label.setWordWrap(True)
     label.setStyleSheet("color: #b35c00;")
     label.hide()

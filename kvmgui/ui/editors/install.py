@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMenu
 
+from kvmgui.ui.errors import show_error, show_information
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.roles import NodeKind, Role
@@ -98,8 +99,8 @@ class EditorsFeature(QObject):
     def _connection_or_warn(self) -> Connection | None:
         conn = self.target_connection()
         if conn is None:
-            QMessageBox.information(self._window, self.tr("No connection"),
-                                    self.tr("Connect to a host first."))
+            show_information(self._window, self.tr("No connection"),
+                             self.tr("Connect to a host first."))
         return conn
 
     def _context(self, conn: Connection) -> EditorContext:
@@ -210,7 +211,7 @@ class EditorsFeature(QObject):
         self.editorOpened.emit(dialog)
 
     def _failed(self, title: str, exc: Exception) -> None:
-        QMessageBox.warning(self._window, title, error_text(exc))
+        show_error(self._window, title, error_text(exc))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         kind = self._window.proxy.mapToSource(current).data(Role.KIND)

@@ -1,5 +1,6 @@
 """New-VM wizard, last pages: memory, vCPUs and storage; then network and a summary."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,6 +24,7 @@ from kvmgui.ui.editors.editor_context import (
     EditorContext,
 )
 from kvmgui.ui.editors.new_vm_pages import PlanPage
+from kvmgui.ui.plain_text import plain_label
 from kvmgui.core.units import format_bytes, format_kib
 
 VOLUME_FORMATS = ("qcow2", "raw")
@@ -154,11 +156,12 @@ class FinishPage(PlanPage):
         self.source = QComboBox(self)
         self.source.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # a table; the values are escaped
         self.summary.setWordWrap(True)
         self.customize = QCheckBox(self.tr("&Customize configuration before creating"), self)
         self.start = QCheckBox(self.tr("&Start the virtual machine once it is created"), self)
         self.start.setChecked(True)
-        self.status = QLabel(self)
+        self.status = plain_label("", self)  # libvirt's error
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #b3261e;")
         self.status.hide()

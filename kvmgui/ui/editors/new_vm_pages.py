@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QLabel,
     QLayout,
     QLineEdit,
     QListWidget,
@@ -27,6 +26,7 @@ from kvmgui.ui.editors.editor_context import (
     EditorContext,
 )
 from kvmgui.ui.editors.form_tab import field_matches, set_placeholder, translate_problem
+from kvmgui.ui.plain_text import plain_label
 from kvmgui.core.units import format_bytes
 from kvmgui.xml import Problem
 
@@ -45,7 +45,7 @@ class PlanPage(QWizardPage):
         super().__init__(parent)
         self.context = context
         self._errors = False
-        self.problem_label = QLabel(self)
+        self.problem_label = plain_label("", self)
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet("color: #b3261e;")
         self.problem_label.hide()
@@ -92,7 +92,7 @@ class OsPage(PlanPage):
         self.include_eol = QCheckBox(self.tr("Show systems past their end of life"), self)
         self.os_list = QListWidget(self)
         self.os_list.setAccessibleName(self.tr("Operating systems"))
-        self.recommended = QLabel(self)
+        self.recommended = plain_label("", self)
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Operating system:"), self.search)
@@ -193,7 +193,7 @@ class InstallPage(PlanPage):
         self.iso = self._paths_combo([v.path for v in self._volumes(iso=True)])
         self.disk = self._paths_combo([v.path for v in self._volumes(iso=False)])
         self.url = QLineEdit(self)
-        self.note = QLabel(self)
+        self.note = plain_label("", self)
         self.note.setWordWrap(True)
         self.note.setEnabled(False)
         self.form = QFormLayout()

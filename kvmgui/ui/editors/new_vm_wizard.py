@@ -6,8 +6,8 @@ editor (``customizeRequested``).  A libvirt error is shown on the last page; not
 left behind (the define job deletes a volume it created when the define fails).
 """
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget, QWizard
 
 from kvmgui.logic.new_vm_plan import (
     GuestTarget,
@@ -21,6 +21,7 @@ from kvmgui.ui.editors.editor_context import EditorContext
 from kvmgui.ui.editors.editor_dialog import while_alive
 from kvmgui.ui.editors.new_vm_hardware_pages import FinishPage, ResourcesPage
 from kvmgui.ui.editors.new_vm_pages import InstallPage, OsPage, PlanPage
+from kvmgui.ui.errors import show_warning
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.define import (
     DefineResult,
@@ -122,12 +123,9 @@ class NewVmWizard(QWizard):
             self.conn.refresh_object("pool", pool.uuid)
         self.created.emit(result.uuid)
         if result.warning:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(),
-                              self.tr("The virtual machine was created, but it did not start:"
-                                      "\n%s") % result.warning,
-                              QMessageBox.StandardButton.Ok, self.parentWidget())
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            show_warning(self.parentWidget(), self.windowTitle(),
+                         self.tr("The virtual machine was created, but it did not start:\n%s")
+                         % result.warning)
         super().accept()
 
     def _failed(self, exc: Exception) -> None:

@@ -2,9 +2,10 @@
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from kvmgui.ui.editors.xml_highlighter import XmlHighlighter
+from kvmgui.ui.plain_text import plain_label
 
 # Parse this long after the last keystroke (short enough to feel live).
 EDIT_DELAY_MS = 400
@@ -34,7 +35,7 @@ class XmlTab(QWidget):
         self.editor = monospace_editor(self)
         self.editor.setAccessibleName(self.tr("XML definition"))
         self.highlighter = XmlHighlighter(self.editor.document())
-        self.status = QLabel(self)
+        self.status = plain_label("", self)  # parser errors quote the XML
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)

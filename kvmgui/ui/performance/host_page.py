@@ -25,6 +25,7 @@ from kvmgui.core import units
 from kvmgui.stats.overcommit import overcommit
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.performance import labels
+from kvmgui.ui.plain_text import plain_label
 from kvmgui.ui.performance.host_history import (
     CPU_RATIO,
     MEMORY_RATIO,
@@ -63,7 +64,7 @@ class HostCpuPage(QWidget):
         self.charts: ChartPanel | None = None
         self._plots: dict[str, TimePlot] = {}
 
-        self.title = QLabel(self)
+        self.title = plain_label("", self)  # the host's name: data, not markup
         font = QFont(self.title.font())
         font.setBold(True)
         self.title.setFont(font)

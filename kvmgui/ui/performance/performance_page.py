@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -28,8 +27,10 @@ from kvmgui.core import log
 from kvmgui.stats.history import TIME_SERIES, DomainHistory, vcpu_series
 from kvmgui.stats.ringbuffer import FloatArray
 from kvmgui.ui import texts
+from kvmgui.ui.errors import show_error
 from kvmgui.ui.performance import labels
 from kvmgui.ui.performance.export_history import write_history_csv
+from kvmgui.ui.plain_text import plain_label
 from kvmgui.ui.roles import NodeKind, Role
 from kvmgui.virt.sampler import SamplerLookup, StatsSampler
 from kvmgui.core.snapshots import DomainInfo
@@ -65,7 +66,7 @@ class DomainPerformancePage(QWidget):
         self.charts: ChartPanel | None = None
         self._plots: dict[str, TimePlot] = {}
 
-        self.title = QLabel(self)
+        self.title = plain_label("", self)  # the domain's name: data, not markup
         font = QFont(self.title.font())
         font.setBold(True)
         self.title.setFont(font)
@@ -325,7 +326,7 @@ class DomainPerformancePage(QWidget):
         try:
             rows = self.export_csv(path)
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            show_error(self, self.tr("Export failed"), str(exc))
             return
         log.ui.info("exported %d samples of %s to %s", rows, self._domain_name(), path)
         self.status.setText(self.tr("Exported %n sample(s).", "", rows))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -28,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from kvmgui.topology import Reachability
 from kvmgui.topology.model import NodeKind as TopologyKind
+from kvmgui.ui.errors import show_error
 from kvmgui.ui.inventory_model import InventoryModel
+from kvmgui.ui.plain_text import plain_label
 from kvmgui.ui.roles import NodeKind, Role
 from kvmgui.ui.topology import export, links
 from kvmgui.ui.topology.feed import TopologyFeed
@@ -69,7 +70,7 @@ class TopologyPage(QWidget):
         self.snapshot: TopologySnapshot | None = None
         self._windows: list[TopologyPage] = []
 
-        self.status = QLabel(self)
+        self.status = plain_label("", self)  # may quote libvirt's error
         self.status.setWordWrap(True)
         self.feed = TopologyFeed(self)
         self.feed.loading.connect(lambda: self.status.setText(self.tr("Reading the topology…")))
@@ -331,4 +332,4 @@ class TopologyPage(QWidget):
             return
         written = self.export_png(path) if kind == "png" else self.export_svg(path)
         if not written:
-            QMessageBox.warning(self, title, self.tr("Could not write %s.") % path)
+            show_error(self, title, self.tr("Could not write %s.") % path)
