@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from lxml import etree
-
 from kvmgui.core.message import Message
 from kvmgui.logic.osinfo import GENERIC_OS, OsEntry
 from kvmgui.xml import (
@@ -29,12 +27,12 @@ from kvmgui.xml import (
     SourceHost,
 )
 from kvmgui.xml.devices import CharDevice
+from kvmgui.xml.libosinfo import LIBOSINFO_NS as LIBOSINFO_NS  # where callers have found it
 from kvmgui.xml.problems import Problems, check_name
 from kvmgui.xml.storage import Volume
 
 MIB = 1024**2
 GIB = 1024**3
-LIBOSINFO_NS = "http://libosinfo.org/xmlns/libvirt/domain/1.0"
 URL_SCHEMES = {"http": 80, "https": 443, "ftp": 21, "ftps": 990}
 VOLUME_EXTENSIONS = {"qcow2": ".qcow2", "raw": ".img", "vmdk": ".vmdk"}
 
@@ -159,7 +157,7 @@ def build_domain(plan: NewVmPlan) -> Domain:
     domain = Domain.new(plan.name, plan.memory_mib * 1024, plan.vcpus,
                         domain_type=plan.target.domain_type, os_type=plan.target.os_type,
                         arch=plan.target.arch)
-    _add_metadata(domain, plan.os)
+    domain.libosinfo_os = plan.os.id  # as virt-install records it, so other tools recognise it
     if plan.target.os_type == "hvm":
         for feature in ("acpi", "apic"):
             domain.ensure_element(f"features/{feature}")
@@ -250,14 +248,6 @@ def _format_of(path: str) -> str:
         if lower.endswith(ext):
             return name
     return "qcow2" if lower.endswith(".qcow") else "raw"
-
-
-def _add_metadata(domain: Domain, os: OsEntry) -> None:
-    """Record the OS like virt-install does, so other tools recognise the guest."""
-    metadata = domain.ensure_element("metadata")
-    info = etree.SubElement(metadata, f"{{{LIBOSINFO_NS}}}libosinfo",
-                            nsmap={"libosinfo": LIBOSINFO_NS})
-    etree.SubElement(info, f"{{{LIBOSINFO_NS}}}os", id=os.id)
 
 
 # ---- what the host can run -------------------------------------------------------------------

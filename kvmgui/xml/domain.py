@@ -15,6 +15,7 @@ from kvmgui.xml.devices import (
     wrap_device,
 )
 from kvmgui.xml.domain_checks import validate_domain
+from kvmgui.xml.libosinfo import LibosinfoOs
 from kvmgui.xml.node import XmlDocument
 from kvmgui.xml.problems import Problem
 from kvmgui.xml.props import Flag, Int, Size, Str, StrList
@@ -65,6 +66,7 @@ class Domain(XmlDocument):
     os_arch = Str("os/type@arch")
     os_machine = Str("os/type@machine")
     boot_devices = StrList("os/boot@dev")
+    libosinfo_os = LibosinfoOs()  # e.g. "http://debian.org/debian/12", for other tools too
     # UEFI variables stored beside the definition: undefining must then ask to remove them.
     has_nvram = Flag("os/nvram", read_only=True)
 
