@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from kvmgui.ui.editors.form_tab import FormTab, note_label, top_form
+from kvmgui.ui.plain_text import plain_label
 from kvmgui.xml import Domain
 
 
@@ -40,7 +41,7 @@ class DomainOverviewTab(FormTab):
         self.description.textChanged.connect(self._description_changed)
 
     def _value_label(self) -> QLabel:
-        label = QLabel(self)
+        label = plain_label("", self)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
