@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from lxml import etree
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -36,7 +35,7 @@ from kvmgui.ui.editors.xml_tab import XmlTab
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.define import DefineConflict
 from kvmgui.virt.errors import error_text
-from kvmgui.xml import Problem, pretty_xml
+from kvmgui.xml import Problem, XmlSyntaxError, pretty_xml
 from kvmgui.xml.node import XmlDocument
 
 DocT = TypeVar("DocT", bound=XmlDocument)
@@ -216,7 +215,7 @@ class EditorDialog(QDialog, Generic[DocT]):
     def _xml_edited(self, text: str) -> None:
         try:
             document = self._document_type.from_xml(text)
-        except (etree.XMLSyntaxError, ValueError) as exc:
+        except (XmlSyntaxError, ValueError) as exc:
             self._xml_error = str(exc)
             self.xml_tab.set_status(self.tr("The XML does not parse, so the form cannot follow "
                                             "it: %s") % exc, error=True)
