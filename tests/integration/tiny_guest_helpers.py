@@ -189,18 +189,21 @@ VncListen = Literal["none", "loopback"]
 
 
 def tiny_guest_xml(name: str, files: TinyGuestFiles, *, memory_mib: int = 128,
-                   vnc_listen: VncListen = "none", network: str | None = None) -> str:
+                   vnc_listen: VncListen = "none", network: str | None = None,
+                   serial_ports: int = 1) -> str:
     """A TCG guest booting files.kernel + files.initrd with a serial console and VGA + VNC.
 
     vnc_listen "none" opens no TCP port at all (clients come in through openGraphicsFD);
     "loopback" listens on 127.0.0.1 with a port libvirt picks. No NIC unless `network` names
-    an isolated network."""
+    an isolated network. serial_ports > 1 adds ttyS1... (the shell runs on ttyS0 only)."""
     listen = ("<listen type='none'/>" if vnc_listen == "none"
               else "<listen type='address' address='127.0.0.1'/>")
     port = "" if vnc_listen == "none" else " port='-1' autoport='yes'"
     nic = "" if network is None else (
         f"<interface type='network'><source network={quoteattr(network)}/>"
         "<model type='virtio'/><rom enabled='no'/></interface>")
+    serials = "".join(f"<serial type='pty'><target port='{port}'/></serial>"
+                      for port in range(serial_ports))
     return f"""<domain type='qemu'>
   <name>{escape(name)}</name>
   <memory unit='MiB'>{memory_mib}</memory>
@@ -215,7 +218,7 @@ def tiny_guest_xml(name: str, files: TinyGuestFiles, *, memory_mib: int = 128,
   <on_crash>destroy</on_crash>
   <devices>
     {nic}
-    <serial type='pty'><target port='0'/></serial>
+    {serials}
     <console type='pty'><target type='serial' port='0'/></console>
     <graphics type='vnc'{port}>{listen}</graphics>
     <video><model type='vga'/></video>
@@ -236,10 +239,11 @@ class TinyGuestMaker(_Factory):
         self._files = files
 
     def __call__(self, name_suffix: str, paused: bool = False, *, memory_mib: int = 128,
-                 vnc_listen: VncListen = "none", network: str | None = None) -> str:
+                 vnc_listen: VncListen = "none", network: str | None = None,
+                 serial_ports: int = 1) -> str:
         name = owned_name(name_suffix, self._owner_pid)
         xml = tiny_guest_xml(name, self._files, memory_mib=memory_mib, vnc_listen=vnc_listen,
-                             network=network)
+                             network=network, serial_ports=serial_ports)
         with connection() as conn:
             domain = conn.defineXML(xml)
             self._remove_later(remove_domain, name)
