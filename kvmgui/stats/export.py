@@ -12,11 +12,17 @@ file stays a valid CSV for any reader. Its vCPU column count is fixed when the w
 (the caller passes the largest vCPU count of the first tick, or the domains' maximum vCPUs);
 domains with fewer vCPUs leave the extra cells empty, and vCPUs beyond the header are left out of
 the CSV (logged once). JSON lines have no header: each row carries exactly its domain's vCPUs.
+
+CSV injection: domain names come from the host, and a spreadsheet runs a cell starting with `=`,
+`+`, `-`, `@`, tab or CR as a formula. Such text cells get a leading `'` (OWASP's advice), the
+rest of the value kept; numbers are written as numbers. JSON is not opened by spreadsheets and
+keeps the names exactly.
 """
 
 import csv
+import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TextIO
 
@@ -30,6 +36,7 @@ TAIL_COLUMNS = (
     "mem_current_kib", "mem_rss_kib", "disk_rd_bps", "disk_wr_bps", "net_rx_bps", "net_tx_bps",
 )
 DECIMALS = 3
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def vcpu_column(index: int) -> str:
@@ -49,6 +56,16 @@ def vcpu_count(rates: DomainRates) -> int:
 def format_timestamp(wall_time: float) -> str:
     moment = datetime.fromtimestamp(wall_time, UTC)
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def csv_cell(value: Cell) -> str | float | int:
+    """One CSV cell: text a spreadsheet would take for a formula is neutralised with a leading
+    `'`; numbers stay numbers and a missing value is an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def export_record(rates: DomainRates, vcpu_columns: int | None = None) -> dict[str, Cell]:
@@ -77,7 +94,11 @@ class CsvStatsWriter:
     def __init__(self, stream: TextIO, vcpu_columns: int) -> None:
         self._stream = stream
         self._vcpu_columns = max(0, vcpu_columns)
-        self._writer = csv.writer(stream, lineterminator="\n")
+        # Rows go through a buffer: with "\r\n" as its terminator the csv module quotes a cell
+        # holding a CR (with "\n" it writes it raw and the row falls apart); each row then ends
+        # in "\n" like every other line of the file.
+        self._row = io.StringIO()
+        self._writer = csv.writer(self._row, lineterminator="\r\n")
         self._header_written = False
         self._overflow_logged = False
 
@@ -87,7 +108,7 @@ class CsvStatsWriter:
 
     def write(self, rates: DomainRates) -> None:
         if not self._header_written:
-            self._writer.writerow(self.columns)
+            self._write_row(self.columns)
             self._header_written = True
         if vcpu_count(rates) > self._vcpu_columns and not self._overflow_logged:
             log.stats.warning(
@@ -96,7 +117,13 @@ class CsvStatsWriter:
             )
             self._overflow_logged = True
         row = export_record(rates, self._vcpu_columns)
-        self._writer.writerow(["" if value is None else value for value in row.values()])
+        self._write_row([csv_cell(value) for value in row.values()])
+
+    def _write_row(self, cells: Sequence[str | float | int]) -> None:
+        self._row.seek(0)
+        self._row.truncate()
+        self._writer.writerow(cells)
+        self._stream.write(self._row.getvalue()[:-2] + "\n")
 
     def write_tick(self, rates: Iterable[DomainRates]) -> None:
         """Write one tick's rows and flush, so a reader following the file sees whole ticks."""

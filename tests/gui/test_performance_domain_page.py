@@ -216,3 +216,26 @@ def test_a_removed_connection_takes_its_sampler_along(start_app, qtbot: QtBot) -
     qtbot.waitUntil(lambda: page.redraws > redraws + 1, timeout=10000)
     other = feature.sampler("test:///default")
     assert other is not None and other.watched() == {page.uuid}
+
+
+def test_export_neutralises_a_domain_name_a_spreadsheet_would_run(  # type: ignore[no-untyped-def]
+        start_app, default_conn: libvirt.virConnect, qtbot: QtBot, tmp_path: Path) -> None:
+    name = "@SUM(kvmgui-test-csv)"  # not named kvmgui-test-*: removed here, not by the fixture
+    dom = default_conn.defineXML(TEST_DOMAIN_XML.replace(TEST_DOMAIN, name))
+    try:
+        dom.create()
+        app = start_app("test:///default")
+        feature, page = open_page(app, qtbot, name)
+        sampler = sampler_of(feature, app)
+        qtbot.waitUntil(lambda: len(sampler.history(dom.UUIDString()) or ()) >= 2,
+                        timeout=10000)
+        path = tmp_path / "export.csv"
+        assert page.export_csv(str(path)) >= 2
+    finally:
+        if dom.isActive():
+            dom.destroy()
+        dom.undefine()
+    with path.open(newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert {row["domain"] for row in rows} == {"'" + name}
+    assert int(rows[-1]["mem_current_kib"]) == 196608  # numbers stay numbers

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
 
 import libvirt
 import pytest
@@ -89,6 +91,44 @@ def test_json_lines_for_one_domain_of_test_default() -> None:
         assert all(isinstance(row[f"vcpu{i}_pct"], float) for i in range(info[3]))
     times = [parse_time(row["timestamp"]) for row in rows]
     assert times == sorted(times) and len(set(times)) == 3
+
+
+# Names a spreadsheet would run as formulas (libvirt refuses only "/" in a name).
+HOSTILE = ['=HYPERLINK("evil.example","open me")', "+1+1", "-2+3", "@SUM(A1:A9)", "\tindent",
+           "\rreturn"]
+
+
+def hostile_host(tmp_path: Path) -> Path:
+    domains = "".join(
+        f"<domain type='test'><name>{escape(name, {chr(9): '&#9;', chr(13): '&#13;'})}</name>"
+        "<memory>65536</memory><vcpu>1</vcpu><os><type>hvm</type></os></domain>"
+        for name in HOSTILE + ["plain"])
+    path = tmp_path / "hostile.xml"
+    path.write_text(
+        "<node><cpu><nodes>1</nodes><sockets>1</sockets><cores>2</cores><threads>1</threads>"
+        "<active>2</active><mhz>2000</mhz><model>x86_64</model></cpu>"
+        f"<memory>8388608</memory>{domains}</node>")
+    return path
+
+
+def test_csv_neutralises_domain_names_a_spreadsheet_would_run(tmp_path: Path) -> None:
+    uri = f"test://{hostile_host(tmp_path)}"
+    result = subprocess.run(
+        [sys.executable, "-m", "kvmgui", "stats", "--connect", uri, "--interval", str(INTERVAL),
+         "--count", "1", "--format", "csv"], capture_output=True, timeout=60, env=dict(os.environ))
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode()  # bytes: a CR inside a quoted cell must reach the reader as is
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert sorted(row["domain"] for row in rows) == sorted(["'" + n for n in HOSTILE] + ["plain"])
+    for row in rows:
+        assert float(row["cpu_pct"]) >= 0 and int(row["mem_current_kib"]) == 65536
+    for line in text.split("\n")[1:]:
+        assert not line.startswith(("=", "+", "-", "@", "\t", "\r"))  # not even a raw line start
+    json_result = kvmgui_stats("--connect", uri, "--interval", str(INTERVAL), "--count", "1",
+                               "--format", "json")
+    assert json_result.returncode == 0, json_result.stderr
+    names = [json.loads(line)["domain"] for line in json_result.stdout.splitlines()]
+    assert sorted(names) == sorted(HOSTILE + ["plain"])  # JSON keeps the names exactly
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from kvmgui.stats.export import CsvStatsWriter, JsonLinesStatsWriter, export_columns
+from kvmgui.stats.export import CsvStatsWriter, JsonLinesStatsWriter, csv_cell, export_columns
 from kvmgui.stats.rates import DomainRates
 
 WALL = datetime(2025, 1, 31, 12, 0, 0, 250_000, tzinfo=UTC).timestamp()
@@ -65,6 +65,34 @@ def test_csv_with_a_comma_in_a_domain_name() -> None:
     CsvStatsWriter(out, vcpu_columns=0).write(rates("a,b", ()))
     row = next(csv.DictReader(io.StringIO(out.getvalue())))
     assert row["domain"] == "a,b"
+
+
+HOSTILE = ["=HYPERLINK(\"evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A9)",
+           "\tindent", "\rreturn", "=cmd|' /C calc'!A0"]
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_csv_neutralises_a_domain_name_a_spreadsheet_would_run(name: str) -> None:
+    out = io.StringIO()
+    CsvStatsWriter(out, vcpu_columns=1).write(rates(name, (-0.0,)))
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["domain"] == "'" + name  # shown as text, nothing of the name lost
+    assert float(row["cpu_pct"]) == pytest.approx(12.346)  # numbers are still numbers
+    assert int(row["mem_current_kib"]) == 1048576
+
+
+def test_csv_cell_keeps_safe_text_and_every_number() -> None:
+    for safe in ("web01", "a=b", "x-1", "", "'quoted", " =space first"):
+        assert csv_cell(safe) == safe
+    for number in (-1, -2.5, 0, 3.25):
+        assert csv_cell(number) == number  # a negative number is a number, not a formula
+    assert csv_cell(None) == ""
+
+
+def test_json_keeps_hostile_names_exactly() -> None:
+    out = io.StringIO()
+    JsonLinesStatsWriter(out).write_tick([rates(name, ()) for name in HOSTILE])
+    assert [json.loads(line)["domain"] for line in out.getvalue().splitlines()] == HOSTILE
 
 
 def test_json_lines() -> None:
