@@ -157,6 +157,13 @@ class TimePlot:
             self.item.setYRange(0, top_of_range, padding=0)
             self._update_grid()
 
+    def clear(self) -> None:
+        """No data on show (another domain, still without samples); the curves stay."""
+        self._x, self._ys = np.empty(0), {}
+        for curve in self._curves.values():
+            curve.setData([], [])
+        self.hide_hover()
+
     def _update_grid(self) -> None:
         axis = self.item.getAxis("left")
         levels = axis.tickValues(0.0, self._top, max(1.0, float(self.item.vb.height())))

@@ -111,6 +111,13 @@ class HostCpuPage(QWidget):
         self._rows_shown = ()
         self.cpu_tree.clear()
 
+    def forget(self, uri: str) -> None:
+        """Connection `uri` was removed: stop showing it and drop its history (one added again
+        later starts afresh)."""
+        if uri == self._uri:
+            self.release()
+        self.histories.pop(uri, None)
+
     # ---- public state ------------------------------------------------------------------------
 
     @property

@@ -192,8 +192,8 @@ class PerformanceFeature(QObject):
             performance_page, host_page = self._performance.built, self._host.built
             if performance_page is not None and performance_page.sampler is sampler is not None:
                 performance_page.release()
-            if host_page is not None and host_page.uri == uri:
-                host_page.release()
+            if host_page is not None:
+                host_page.forget(uri)
             if sampler is not None:
                 sampler.stop()
                 sampler.deleteLater()

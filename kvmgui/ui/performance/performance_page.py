@@ -62,6 +62,7 @@ class DomainPerformancePage(QWidget):
         self._index = QPersistentModelIndex()
         self._window_s: int = labels.DEFAULT_WINDOW_S
         self._shown_range: tuple[float, float] = (0.0, 0.0)
+        self._drawn_uuid = ""  # whose samples the charts show ("" for none)
         self._redraws = 0
         self.charts: ChartPanel | None = None
         self._plots: dict[str, TimePlot] = {}
@@ -121,6 +122,8 @@ class DomainPerformancePage(QWidget):
         """The details pane shows no domain any more: stop sampling for this page."""
         self._index = QPersistentModelIndex()
         self._follow(None, "")
+        self._update_texts()
+        self._clear_charts()
 
     # ---- public state ------------------------------------------------------------------------
 
@@ -229,7 +232,12 @@ class DomainPerformancePage(QWidget):
     def _redraw(self) -> None:
         self._update_texts()
         history = self._history()
-        if self.charts is None or self.paused or history is None or not len(history):
+        if self.charts is None:
+            return
+        if history is None or not len(history):
+            self._clear_charts()  # never another domain's charts under this one's name
+            return
+        if self.paused and self._drawn_uuid == self._uuid:
             return
         from kvmgui.ui.performance.charts import CurveSpec
 
@@ -263,7 +271,14 @@ class DomainPerformancePage(QWidget):
                    1 / (KIB_PER_GIB if gib else KIB_PER_MIB))
         self._draw("disk", history, count, _specs(history, count, disk))
         self._draw("net", history, count, _specs(history, count, net))
+        self._drawn_uuid = self._uuid
         self._redraws += 1
+
+    def _clear_charts(self) -> None:
+        if self._drawn_uuid:
+            for plot in self._plots.values():
+                plot.clear()
+            self._drawn_uuid = ""
 
     def _draw(self, plot: str, history: DomainHistory, count: int, specs: list["CurveSpec"],
               scale: float = 1.0) -> None:
