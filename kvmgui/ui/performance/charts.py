@@ -264,6 +264,9 @@ class ChartPanel(QWidget):
                  min_top: float = 1.0) -> TimePlot:
         axis = pg.DateAxisItem(orientation="bottom")
         item = self.view.addPlot(row=len(self.plots), col=0, axisItems={"bottom": axis})
+        # pyqtgraph makes each plot an options menu without a parent (ours is never shown):
+        # owned by this panel, it goes with the panel instead of outliving the window.
+        item.ctrlMenu.setParent(self, item.ctrlMenu.windowFlags())
         plot = TimePlot(item, title, axis_label, axis_units, fmt, min_top)
         if self.plots:
             item.setXLink(self.plots[0].item)
