@@ -23,7 +23,9 @@ from kvmgui.core.snapshots import (
     PoolInfo,
     VolumeInfo,
 )
-from kvmgui.xml import Capabilities, HostInterface, Network, Pool, Volume
+from kvmgui.core import log
+from kvmgui.xml import Capabilities, HostInterface, Network, Pool, Volume, XmlSyntaxError
+from kvmgui.xml.node import XmlDocument
 
 _GONE_CODES = {
     libvirt.VIR_ERR_NO_DOMAIN, libvirt.VIR_ERR_NO_NETWORK, libvirt.VIR_ERR_NO_STORAGE_POOL,
@@ -42,6 +44,7 @@ def version_string(number: int) -> str:
 
 T = TypeVar("T")
 S = TypeVar("S")
+D = TypeVar("D", bound=XmlDocument)
 
 
 def _flag(call: Callable[[], int]) -> bool:
@@ -68,13 +71,14 @@ def volume_info(vol: libvirt.virStorageVol, pool_uuid: str) -> VolumeInfo:
     _type, capacity, allocation = vol.info()
     return VolumeInfo(
         key=vol.key(), name=vol.name(), path=vol.path(), pool_uuid=pool_uuid,
-        format=Volume.from_xml(xml).format or "", capacity=capacity, allocation=allocation, xml=xml,
+        format=_document(Volume, xml, vol.name()).format or "", capacity=capacity,
+        allocation=allocation, xml=xml,
     )
 
 
 def pool_info(pool: libvirt.virStoragePool) -> PoolInfo:
     xml = pool.XMLDesc(0)
-    doc = Pool.from_xml(xml)
+    doc = _document(Pool, xml, pool.name())
     _state, capacity, allocation, available = pool.info()
     active = _flag(pool.isActive)
     uuid = pool.UUIDString()
@@ -93,7 +97,7 @@ def pool_info(pool: libvirt.virStoragePool) -> PoolInfo:
 
 def network_info(net: libvirt.virNetwork) -> NetworkInfo:
     xml = net.XMLDesc(0)
-    doc = Network.from_xml(xml)
+    doc = _document(Network, xml, net.name())
     tags = {tag for vlan in (doc.vlan, *(group.vlan for group in doc.portgroups))
             for tag in vlan.tags if tag is not None}
     persistent = _flag(net.isPersistent)
@@ -107,13 +111,24 @@ def network_info(net: libvirt.virNetwork) -> NetworkInfo:
 
 def interface_info(iface: libvirt.virInterface) -> InterfaceInfo:
     xml = iface.XMLDesc(0)
-    doc = HostInterface.from_xml(xml)
+    doc = _document(HostInterface, xml, iface.name())
     members = [m.name or "" for m in doc.bridge_members + doc.bond_slaves]
     return InterfaceInfo(
         name=iface.name(), iface_type=doc.type or "", active=_flag(iface.isActive),
         mac=iface.MACString() or doc.mac or "", vlan=doc.vlan_tag,
         parent=doc.vlan_parent or "", members=tuple(members), xml=xml,
     )
+
+
+def _document(kind: type[D], xml: str, name: str) -> D:
+    """The object's document; an empty one when its XML does not parse, so one bad object (libvirt
+    9.0 writes a portgroup named `<b>` unescaped) shows with its name instead of failing the whole
+    inventory. The page or editor that needs the XML reports the error itself."""
+    try:
+        return kind.from_xml(xml)
+    except (XmlSyntaxError, ValueError) as err:
+        log.virt.warning("unreadable XML of %s %r: %s", kind.ROOT_TAG, name, err)
+        return kind.from_xml(f"<{kind.ROOT_TAG}/>")
 
 
 def read_all(objects: Iterable[T], read: Callable[[T], S]) -> list[S]:
