@@ -10,7 +10,7 @@ so no caller can change what another reads; editors parse their own documents.
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kvmgui.xml import Domain
+from kvmgui.xml import Domain, XmlSyntaxError
 
 # Facts of this many definitions are kept (least recently asked dropped first). A few KiB
 # each; hosts with more domains than this still work, asking costs a parse again.
@@ -57,10 +57,17 @@ class DomainFacts:
     serial: bool  # a serial port or a console to attach a terminal to
 
 
+NO_FACTS = DomainFacts((), (), (), serial=False)
+
+
 @lru_cache(maxsize=CACHED_DEFINITIONS)
 def domain_facts(domain_xml: str) -> DomainFacts:
-    """The facts of one definition; the same XML text gets the same (shared) object."""
-    doc = Domain.from_xml(domain_xml)
+    """The facts of one definition; the same XML text gets the same (shared) object. A
+    definition that does not parse (a hostile or broken host) has no facts: it uses nothing."""
+    try:
+        doc = Domain.from_xml(domain_xml)
+    except (XmlSyntaxError, ValueError):
+        return NO_FACTS
     disks = tuple(
         DiskRef(target=d.target_dev or "", path=d.source_file or d.source_dev or "",
                 pool=d.source_pool or "", volume=d.source_volume or "",
