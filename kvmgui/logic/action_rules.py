@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from kvmgui.logic import usage
-from kvmgui.logic.domain_facts import DiskRef, NicSource, domain_facts
+from kvmgui.logic.domain_refs import DiskRef, NicSource, domain_refs
 from kvmgui.core.snapshots import DomainInfo, DomainState, NetworkInfo, PoolInfo, VolumeInfo
 
 
@@ -252,4 +252,4 @@ def network_users(network: NetworkInfo, domains: Iterable[DomainInfo]) -> list[D
             return bool(nic.network) and nic.network == network.name
         return nic.type == "bridge" and bool(network.bridge) and nic.bridge == network.bridge
 
-    return [dom for dom in domains if any(plugged(nic) for nic in domain_facts(dom.xml).nics)]
+    return [dom for dom in domains if any(plugged(nic) for nic in domain_refs(dom.xml).nics)]

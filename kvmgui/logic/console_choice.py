@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import Enum, StrEnum
 from urllib.parse import urlsplit
 
-from kvmgui.logic.domain_facts import GraphicsListen, domain_facts
+from kvmgui.logic.domain_refs import GraphicsListen, domain_refs
 
 _ANY_ADDRESS = ("", "0.0.0.0", "::")
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
@@ -70,7 +70,7 @@ class OptionLikeValue(ValueError):
 
 
 def console_info(domain_xml: str) -> ConsoleInfo:
-    facts = domain_facts(domain_xml)
+    facts = domain_refs(domain_xml)
     return ConsoleInfo(facts.graphics, facts.serial)
 
 

@@ -3,14 +3,14 @@
 from collections.abc import Iterable
 
 from kvmgui.core.snapshots import DomainInfo
-from kvmgui.logic.domain_facts import DiskRef, domain_facts
+from kvmgui.logic.domain_refs import DiskRef, domain_refs
 
 __all__ = ["DiskRef", "disk_refs", "uses_volume", "volume_users"]
 
 
 def disk_refs(domain_xml: str) -> tuple[DiskRef, ...]:
-    """The disks of a definition (parsed once per XML text, see ``domain_facts``)."""
-    return domain_facts(domain_xml).disks
+    """The disks of a definition (parsed once per XML text, see ``domain_refs``)."""
+    return domain_refs(domain_xml).disks
 
 
 def uses_volume(ref: DiskRef, pool: str, volume: str, path: str,

@@ -1,4 +1,4 @@
-"""What the rules read from a domain definition, parsed once per XML text (pure).
+"""What a domain definition refers to (disks, NICs, displays, serial), as the rules read it, parsed once per XML text (pure).
 
 Who uses a volume or a network is asked of every domain of a connection each time the user
 selects something, and deleting domains asks it per disk. A snapshot's XML never changes, so
@@ -50,24 +50,24 @@ class GraphicsListen:
 
 
 @dataclass(frozen=True, slots=True)
-class DomainFacts:
+class DomainRefs:
     disks: tuple[DiskRef, ...]
     nics: tuple[NicSource, ...]
     graphics: tuple[GraphicsListen, ...]
     serial: bool  # a serial port or a console to attach a terminal to
 
 
-NO_FACTS = DomainFacts((), (), (), serial=False)
+NO_REFS = DomainRefs((), (), (), serial=False)
 
 
 @lru_cache(maxsize=CACHED_DEFINITIONS)
-def domain_facts(domain_xml: str) -> DomainFacts:
+def domain_refs(domain_xml: str) -> DomainRefs:
     """The facts of one definition; the same XML text gets the same (shared) object. A
     definition that does not parse (a hostile or broken host) has no facts: it uses nothing."""
     try:
         doc = Domain.from_xml(domain_xml)
     except (XmlSyntaxError, ValueError):
-        return NO_FACTS
+        return NO_REFS
     disks = tuple(
         DiskRef(target=d.target_dev or "", path=d.source_file or d.source_dev or "",
                 pool=d.source_pool or "", volume=d.source_volume or "",
@@ -79,4 +79,4 @@ def domain_facts(domain_xml: str) -> DomainFacts:
     graphics = tuple(GraphicsListen(kind=g.type or "", port=g.port if g.port is not None else -1,
                                     listen=g.listen or "", socket=g.socket or "")
                      for g in doc.graphics)
-    return DomainFacts(disks, nics, graphics, serial=bool(doc.consoles or doc.serials))
+    return DomainRefs(disks, nics, graphics, serial=bool(doc.consoles or doc.serials))

@@ -8,8 +8,8 @@ import pytest
 from kvmgui.core.snapshots import DomainInfo, DomainState, NetworkInfo
 from kvmgui.logic import usage
 from kvmgui.logic.action_rules import network_users
-from kvmgui.logic.domain_facts import (
-    DiskRef, DomainFacts, GraphicsListen, NO_FACTS, NicSource, domain_facts,
+from kvmgui.logic.domain_refs import (
+    DiskRef, DomainRefs, GraphicsListen, NO_REFS, NicSource, domain_refs,
 )
 from kvmgui.xml import Domain, XmlSyntaxError
 
@@ -35,7 +35,7 @@ def unique_guest() -> str:
 
 
 def test_facts_of_a_definition() -> None:
-    facts = domain_facts(unique_guest())
+    facts = domain_refs(unique_guest())
     assert facts.disks == (
         DiskRef("vda", "", "default", "a.qcow2", ""),
         DiskRef("sda", "/iso/install.iso", "", "", "", device="cdrom", read_only=True),
@@ -50,15 +50,15 @@ def test_facts_of_a_definition() -> None:
 
 
 def test_empty_definition_has_no_facts() -> None:
-    assert domain_facts("<domain/>") == DomainFacts((), (), (), serial=False)
+    assert domain_refs("<domain/>") == DomainRefs((), (), (), serial=False)
 
 
 def test_same_text_is_parsed_once_and_shared() -> None:
     xml = unique_guest()
-    misses = domain_facts.cache_info().misses
-    first = domain_facts(xml)
-    assert domain_facts(xml) is first
-    assert domain_facts.cache_info().misses == misses + 1
+    misses = domain_refs.cache_info().misses
+    first = domain_refs(xml)
+    assert domain_refs(xml) is first
+    assert domain_refs.cache_info().misses == misses + 1
     with pytest.raises(dataclasses.FrozenInstanceError):
         first.serial = False  # type: ignore[misc]
 
@@ -69,21 +69,21 @@ def test_asking_again_about_the_same_snapshots_parses_nothing() -> None:
                        managed_save=False, xml=unique_guest()) for i in range(3)]
     net = NetworkInfo(uuid="n", name="default", active=True, autostart=False, persistent=True,
                       forward_mode="nat", bridge="virbr0", vlans=(), xml="")
-    misses = domain_facts.cache_info().misses
+    misses = domain_refs.cache_info().misses
     assert len(usage.volume_users(doms, "default", "a.qcow2", "")) == 3
-    assert domain_facts.cache_info().misses == misses + 3
+    assert domain_refs.cache_info().misses == misses + 3
     assert len(usage.volume_users(doms, "default", "a.qcow2", "")) == 3
     assert len(network_users(net, doms)) == 3
-    assert domain_facts.cache_info().misses == misses + 3
+    assert domain_refs.cache_info().misses == misses + 3
 
 
 def test_bad_definitions_have_no_facts_and_entities_stay_unresolved() -> None:
     # A broken or hostile host's definition uses no volume or network and offers no console;
     # asking about it never raises into the GUI.
-    assert domain_facts("<domain><devices>") is NO_FACTS
-    assert domain_facts("<network/>") is NO_FACTS
+    assert domain_refs("<domain><devices>") is NO_REFS
+    assert domain_refs("<network/>") is NO_REFS
     hostile = ("<!DOCTYPE d [<!ENTITY x SYSTEM 'file:///etc/hostname'>]><domain><devices>"
                "<disk><source file='&x;'/></disk></devices></domain>")
     with pytest.raises(XmlSyntaxError, match="external entity"):
         Domain.from_xml(hostile)  # the hardened parser refuses rather than read the file
-    assert domain_facts(hostile) is NO_FACTS
+    assert domain_refs(hostile) is NO_REFS
