@@ -9,7 +9,7 @@ Connection and category rows keep their order. Rows are `TreeNode`s (kvmgui.ui.t
 a cell shows comes from kvmgui.ui.inventory_cells.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -279,7 +279,7 @@ class InventoryModel(QAbstractItemModel):
 
     def _touch(self, node: TreeNode) -> None:
         left = self.createIndex(node.row, 0, node)
-        right = self.createIndex(node.row, len(Column) - 1, node)
+        right = self.createIndex(node.row, _COLUMN_COUNT - 1, node)
         self.dataChanged.emit(left, right)
 
     def _index_of(self, node: TreeNode) -> QModelIndex:
@@ -294,10 +294,13 @@ class InventoryModel(QAbstractItemModel):
         return node
 
     # ---- Qt model protocol -------------------------------------------------------------------
+    # Called by the view (through the filter proxy) for every visible cell and, on each relayout
+    # after an insert, for every unfolded row: thousands of calls, so enum work is done once at
+    # import (see the constants below the class) and not per call.
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        parent_node = self._node(parent) or self._root
-        if 0 <= row < len(parent_node.children) and 0 <= column < len(Column):
+        parent_node = parent.internalPointer() if parent.isValid() else self._root
+        if 0 <= row < len(parent_node.children) and 0 <= column < _COLUMN_COUNT:
             return self.createIndex(row, column, parent_node.children[row])
         return QModelIndex()
 
@@ -308,13 +311,14 @@ class InventoryModel(QAbstractItemModel):
         return self.createIndex(node.parent.row, 0, node.parent)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        if parent.isValid() and parent.column() != 0:
+        if not parent.isValid():
+            return len(self._root.children)
+        if parent.column() != 0:
             return 0
-        node = self._node(parent) or self._root
-        return len(node.children)
+        return len(parent.internalPointer().children)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return len(Column)
+        return _COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -324,32 +328,39 @@ class InventoryModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _NO_FLAGS
+        # Saying which rows never have children spares the view a rowCount per row when it
+        # lays out thousands of them.
+        return _LEAF_FLAGS if index.internalPointer().kind in _LEAF_KINDS else _ROW_FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        node = self._node(index)
-        if node is None:
-            return None
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display(node, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == Column.NAME:
-            return icon(node)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(tooltip(node))  # a path or libvirt's error: not markup
-        if role == Role.SORT:
-            return sort_value(node, column)
-        if role == Role.KIND:
-            return node.kind
-        if role == Role.KEY:
-            return node.key
-        if role == Role.SNAPSHOT:
-            return node.payload
-        if role == Role.URI:
-            return node.connection_node().key
-        if role == Role.BUSY:
-            return node.busy
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC_COLUMNS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        cell = _CELLS.get(role)
+        if cell is None or not index.isValid():
+            return None  # the many roles a view asks that rows do not set (font, colours...)
+        return cell(index.internalPointer(), _COLUMNS[index.column()])
+
+
+_COLUMNS = tuple(Column)
+_COLUMN_COUNT = len(_COLUMNS)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_LEAF_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_LEAF_KINDS = frozenset({NodeKind.DOMAIN, NodeKind.NETWORK, NodeKind.INTERFACE, NodeKind.VOLUME})
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+# What each role of a cell holds: role -> (row, column) -> value.
+_CELLS: dict[int, Callable[[TreeNode, Column], Any]] = {
+    int(Qt.ItemDataRole.DisplayRole): display,
+    int(Qt.ItemDataRole.DecorationRole): lambda node, column: (
+        icon(node) if column == Column.NAME else None),
+    # A path or libvirt's error: not markup.
+    int(Qt.ItemDataRole.ToolTipRole): lambda node, _column: plain_tooltip(tooltip(node)),
+    int(Qt.ItemDataRole.TextAlignmentRole): lambda _node, column: (
+        _RIGHT_ALIGNED if column in NUMERIC_COLUMNS else None),
+    int(Role.SORT): sort_value,
+    int(Role.KIND): lambda node, _column: node.kind,
+    int(Role.KEY): lambda node, _column: node.key,
+    int(Role.SNAPSHOT): lambda node, _column: node.payload,
+    int(Role.URI): lambda node, _column: node.connection_node().key,
+    int(Role.BUSY): lambda node, _column: node.busy,
+}
