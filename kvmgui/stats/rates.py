@@ -14,11 +14,13 @@ Rules, chosen so a chart never shows a spike that did not happen:
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from kvmgui.stats.samples import DomainCounters
 
 NS_PER_S = 1_000_000_000
+_BLOCK_FIELDS = ("rd_bytes", "wr_bytes", "rd_reqs", "wr_reqs")
+_NET_FIELDS = ("rx_bytes", "tx_bytes", "rx_packets", "tx_packets")
 
 # Float-valued series every DomainRates carries, in the order history and exports list them.
 SCALAR_SERIES: tuple[str, ...] = (
@@ -72,31 +74,19 @@ class DomainRates:
 
 def compute_rates(prev: DomainCounters | None, cur: DomainCounters, host_cpus: int) -> DomainRates:
     """Rates between `prev` and `cur` (see the module docstring for resets, wraps and gaps)."""
-    gauges = DomainRates(
-        uuid=cur.uuid,
-        name=cur.name,
-        timestamp=cur.timestamp,
-        wall_time=cur.wall_time,
-        vcpus=cur.vcpus,
-        mem_current_kib=_float(cur.balloon_current_kib),
-        mem_maximum_kib=_float(cur.balloon_maximum_kib),
-        mem_usable_kib=_float(cur.balloon_usable_kib),
-        mem_unused_kib=_float(cur.balloon_unused_kib),
-        mem_rss_kib=_float(cur.balloon_rss_kib),
-    )
-    if prev is None or prev.uuid != cur.uuid:
-        return gauges
-    dt = cur.timestamp - prev.timestamp
-    if dt <= 0:
-        return gauges
+    if prev is None or prev.uuid != cur.uuid or cur.timestamp <= prev.timestamp:
+        return _gauges(cur)
     if _restarted(prev, cur):
-        return replace(gauges, restarted=True)
+        return _gauges(cur, restarted=True)
+    dt = cur.timestamp - prev.timestamp
 
     cpu_pct = _pct(counter_delta(prev.cpu_time_ns, cur.cpu_time_ns), dt)
     vcpu_pct = tuple(
         _pct(counter_delta(_at(prev.vcpu_time_ns, i), now), dt)
         for i, now in enumerate(cur.vcpu_time_ns)
     )
+    disk = _device_rates(prev.block, cur.block, _BLOCK_FIELDS, dt)
+    net = _device_rates(prev.net, cur.net, _NET_FIELDS, dt)
     return DomainRates(
         uuid=cur.uuid,
         name=cur.name,
@@ -107,19 +97,36 @@ def compute_rates(prev: DomainCounters | None, cur: DomainCounters, host_cpus: i
         cpu_pct_of_vcpus=_share(cpu_pct, cur.vcpus),
         cpu_pct_of_host=_share(cpu_pct, host_cpus),
         vcpu_pct=vcpu_pct,
-        mem_current_kib=gauges.mem_current_kib,
-        mem_maximum_kib=gauges.mem_maximum_kib,
-        mem_usable_kib=gauges.mem_usable_kib,
-        mem_unused_kib=gauges.mem_unused_kib,
-        mem_rss_kib=gauges.mem_rss_kib,
-        disk_rd_bps=_device_rate(prev.block, cur.block, "rd_bytes", dt),
-        disk_wr_bps=_device_rate(prev.block, cur.block, "wr_bytes", dt),
-        disk_rd_iops=_device_rate(prev.block, cur.block, "rd_reqs", dt),
-        disk_wr_iops=_device_rate(prev.block, cur.block, "wr_reqs", dt),
-        net_rx_bps=_device_rate(prev.net, cur.net, "rx_bytes", dt),
-        net_tx_bps=_device_rate(prev.net, cur.net, "tx_bytes", dt),
-        net_rx_pps=_device_rate(prev.net, cur.net, "rx_packets", dt),
-        net_tx_pps=_device_rate(prev.net, cur.net, "tx_packets", dt),
+        mem_current_kib=_float(cur.balloon_current_kib),
+        mem_maximum_kib=_float(cur.balloon_maximum_kib),
+        mem_usable_kib=_float(cur.balloon_usable_kib),
+        mem_unused_kib=_float(cur.balloon_unused_kib),
+        mem_rss_kib=_float(cur.balloon_rss_kib),
+        disk_rd_bps=disk[0],
+        disk_wr_bps=disk[1],
+        disk_rd_iops=disk[2],
+        disk_wr_iops=disk[3],
+        net_rx_bps=net[0],
+        net_tx_bps=net[1],
+        net_rx_pps=net[2],
+        net_tx_pps=net[3],
+    )
+
+
+def _gauges(cur: DomainCounters, restarted: bool = False) -> DomainRates:
+    """No rates, only the memory gauges (built once: a tick makes one of these per domain)."""
+    return DomainRates(
+        uuid=cur.uuid,
+        name=cur.name,
+        timestamp=cur.timestamp,
+        wall_time=cur.wall_time,
+        vcpus=cur.vcpus,
+        restarted=restarted,
+        mem_current_kib=_float(cur.balloon_current_kib),
+        mem_maximum_kib=_float(cur.balloon_maximum_kib),
+        mem_usable_kib=_float(cur.balloon_usable_kib),
+        mem_unused_kib=_float(cur.balloon_unused_kib),
+        mem_rss_kib=_float(cur.balloon_rss_kib),
     )
 
 
@@ -145,6 +152,15 @@ def _restarted(prev: DomainCounters, cur: DomainCounters) -> bool:
         and cur.cpu_time_ns is not None
         and cur.cpu_time_ns < prev.cpu_time_ns
     )
+
+
+def _device_rates(prev: Mapping[str, object], cur: Mapping[str, object],
+                  attrs: tuple[str, ...], dt: float) -> tuple[float | None, ...]:
+    """_device_rate of each field; all None at once when either sample has no such devices
+    (a light sample for sparklines reads none: skip the per-field work)."""
+    if not prev or not cur:
+        return (None,) * len(attrs)
+    return tuple(_device_rate(prev, cur, attr, dt) for attr in attrs)
 
 
 def _device_rate(

@@ -244,8 +244,9 @@ def _int(value: object) -> int | None:
 
 def _counter(value: object) -> int | None:
     """A non-negative integer counter, or None (libvirt reports -1 for unsupported fields)."""
-    number = _int(value)
-    return number if number is not None and number >= 0 else None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None
+    return value
 
 
 def _sum(values: Iterable[int | None]) -> int | None:

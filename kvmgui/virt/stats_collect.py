@@ -43,7 +43,6 @@ _BULK_FLAGS = {
     StatsGroup.BLOCK: libvirt.VIR_DOMAIN_STATS_BLOCK,
     StatsGroup.NET: libvirt.VIR_DOMAIN_STATS_INTERFACE,
 }
-_DEVICE_GROUPS = StatsGroup.BLOCK | StatsGroup.NET
 # NOWAIT: a domain whose job lock is busy (migration, hung monitor) reports what it can at once
 # instead of stalling the whole batch.
 _NOWAIT = libvirt.VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT
@@ -57,6 +56,24 @@ _QUERY_CPUS_FAST = json.dumps({"execute": "query-cpus-fast"})
 _DEVICE_CACHE_S = 30.0  # re-read device targets this often in fallback mode (hot-plug)
 
 _T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class _Calls:
+    """The per-domain calls that replace bulk stats for some groups (decided once per collect:
+    Flag arithmetic per domain would cost more than the calls)."""
+
+    devices: bool
+    block: bool
+    net: bool
+    vcpus: bool
+    memory: bool
+
+    @classmethod
+    def of(cls, groups: StatsGroup) -> "_Calls":
+        block, net = StatsGroup.BLOCK in groups, StatsGroup.NET in groups
+        return cls(block or net, block, net, StatsGroup.VCPU in groups,
+                   StatsGroup.BALLOON in groups)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,27 +126,30 @@ class StatsCollector:
         flags = libvirt.VIR_DOMAIN_STATS_STATE if self.uses_fallback else bulk_flags(groups)
         records = self._records(uuids, flags)
         timestamp, wall_time = time.monotonic(), time.time()
-        active = [(dom, rec) for dom, rec in records if rec.get("state.state") in ACTIVE_STATES]
+        active = [(dom, dom.UUIDString(), rec) for dom, rec in records
+                  if rec.get("state.state") in ACTIVE_STATES]
         if self._bulk_supported is None and active:
-            self._bulk_supported = not all(is_state_only(rec) for _, rec in active)
+            self._bulk_supported = not all(is_state_only(rec) for _, _, rec in active)
             if not self._bulk_supported:
                 log.stats.info(
                     "%s reports only domain state in bulk stats; sampling with per-domain calls",
                     self._conn.getURI(),
                 )
         if uuids is None:
-            seen = {dom.UUIDString() for dom, _ in active}
+            seen = {uuid for _, uuid, _ in active}
             self._devices = {u: d for u, d in self._devices.items() if u in seen}
         if skip:
-            active = [(dom, rec) for dom, rec in active if dom.UUIDString() not in skip]
+            active = [(dom, uuid, rec) for dom, uuid, rec in active if uuid not in skip]
         if self.uses_fallback:
-            return [c for dom, _ in active if (c := self._fallback(dom, groups)) is not None]
+            calls = _Calls.of(groups)
+            return [c for dom, uuid, _ in active
+                    if (c := self._fallback(dom, uuid, calls)) is not None]
         return [
             from_bulk_stats(
-                rec, uuid=dom.UUIDString(), name=dom.name(), domain_id=_domain_id(dom),
+                rec, uuid=uuid, name=dom.name(), domain_id=_domain_id(dom),
                 timestamp=timestamp, wall_time=wall_time,
             )
-            for dom, rec in active
+            for dom, uuid, rec in active
         ]
 
     def _records(
@@ -163,7 +183,8 @@ class StatsCollector:
                 return None
             raise
 
-    def _fallback(self, dom: libvirt.virDomain, groups: StatsGroup) -> DomainCounters | None:
+    def _fallback(self, dom: libvirt.virDomain, uuid: str,
+                  calls: _Calls) -> DomainCounters | None:
         timestamp, wall_time = time.monotonic(), time.time()
         try:
             info = dom.info()  # state, CPU time and memory sizes: every group needs it
@@ -173,31 +194,29 @@ class StatsCollector:
             raise
         if info[0] not in ACTIVE_STATES:
             return None  # stopped between the listing and this call
-        devices = self._device_targets(dom) if groups & _DEVICE_GROUPS else None
+        devices = self._device_targets(dom, uuid) if calls.devices else None
         block = {}
         nics = {}
-        if devices is not None and StatsGroup.BLOCK in groups:
+        if devices is not None and calls.block:
             for disk in devices.disks:
                 stats = self._optional("blockStats", partial(dom.blockStats, disk))
                 if stats is not None:
                     block[disk] = stats
-        if devices is not None and StatsGroup.NET in groups:
+        if devices is not None and calls.net:
             for nic in devices.nics:
                 stats = self._optional("interfaceStats", partial(dom.interfaceStats, nic))
                 if stats is not None:
                     nics[nic] = stats
-        vcpus = self._optional("vcpus", lambda: dom.vcpus()[0]) \
-            if StatsGroup.VCPU in groups else None
-        memory = self._optional("memoryStats", dom.memoryStats) \
-            if StatsGroup.BALLOON in groups else None
+        vcpus = self._optional("vcpus", lambda: dom.vcpus()[0]) if calls.vcpus else None
+        memory = self._optional("memoryStats", dom.memoryStats) if calls.memory else None
         return from_fallback_calls(
-            uuid=dom.UUIDString(), name=dom.name(), domain_id=_domain_id(dom),
+            uuid=uuid, name=dom.name(), domain_id=_domain_id(dom),
             timestamp=timestamp, wall_time=wall_time, info=info, vcpu_info=vcpus,
             memory_stats=memory, block_stats=block, interface_stats=nics,
         )
 
-    def _device_targets(self, dom: libvirt.virDomain) -> _Devices | None:
-        uuid, domain_id, now = dom.UUIDString(), dom.ID(), time.monotonic()
+    def _device_targets(self, dom: libvirt.virDomain, uuid: str) -> _Devices | None:
+        domain_id, now = dom.ID(), time.monotonic()
         cached = self._devices.get(uuid)
         if cached and cached.domain_id == domain_id and now - cached.read_at < _DEVICE_CACHE_S:
             return cached
