@@ -99,8 +99,7 @@ class Application:
 
     def shutdown(self) -> None:
         self.credentials.cancel_all()  # a worker waiting for a password must not hang the exit
-        for conn in self.model.connections():
-            conn.shutdown()
+        self.connections.shutdown()
 
     def when_settled(self, callback: Callable[[], None]) -> None:
         """Call `callback()` once every connection has its inventory or has failed."""

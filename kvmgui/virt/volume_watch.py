@@ -33,6 +33,10 @@ class VolumeWatch(QObject):
         self._timer.timeout.connect(self.check)
         self._timer.start()
 
+    def stop(self) -> None:
+        """No more checks (the connection is being shut down or removed)."""
+        self._timer.stop()
+
     def check(self) -> None:
         if self._busy or self._conn.state != ConnectionState.CONNECTED:
             return

@@ -25,6 +25,7 @@ class ConnectionManager(QObject):
         self.settings = settings
         self._ask_credentials = ask_credentials
         self._retired: list[Connection] = []  # removed, kept until their workers have closed
+        self._volume_watches: dict[str, VolumeWatch] = {}
 
     def add(self, uri: str) -> Connection:
         """Show `uri` in the tree (not opened yet); an already shown URI is returned as is."""
@@ -34,7 +35,7 @@ class ConnectionManager(QObject):
         conn = Connection(uri, self.model, self._ask_credentials)
         self.model.add_connection(conn)
         # Owned by conn: libvirt has no volume events.
-        VolumeWatch(conn, lambda: self.model.pools(uri))
+        self._volume_watches[uri] = VolumeWatch(conn, lambda: self.model.pools(uri))
         return conn
 
     def add_saved(self, uri: str, autoconnect: bool) -> Connection:
@@ -52,8 +53,16 @@ class ConnectionManager(QObject):
         if conn is None:
             return
         self.model.remove_connection(uri)
+        self._volume_watches.pop(uri).stop()
         conn.shutdown()
         self._retired.append(conn)  # its worker may still deliver a last callback
+
+    def shutdown(self) -> None:
+        """Application exit: stop the volume checks and every connection's workers."""
+        for watch in self._volume_watches.values():
+            watch.stop()
+        for conn in self.model.connections():
+            conn.shutdown()
 
     def is_saved(self, uri: str) -> bool:
         return self.settings.find(uri) is not None

@@ -173,7 +173,11 @@ class _SettleWatch(QObject):
         self._done = False
         conn.domainChanged.connect(self._changed)
         conn.domainRemoved.connect(self._removed)
-        QTimer.singleShot(SETTLE_TIMEOUT_MS, self, self._stop)
+        # A child timer, not QTimer.singleShot(ms, self, ...): PySide keeps that one running
+        # after this object is deleted.
+        self._timeout = QTimer(self, singleShot=True, interval=SETTLE_TIMEOUT_MS)
+        self._timeout.timeout.connect(self._stop)
+        self._timeout.start()
         self._check()
 
     def _check(self) -> None:
