@@ -44,6 +44,26 @@ class DomainState(IntEnum):
         return self in (DomainState.RUNNING, DomainState.BLOCKED, DomainState.SHUTDOWN)
 
 
+class PausedReason(IntEnum):
+    """libvirt's virDomainPausedReason values (stable ABI): why a paused domain is paused."""
+
+    UNKNOWN = 0  # QEMU stopped by itself (e.g. "KVM internal error"); its log says why
+    USER = 1
+    MIGRATION = 2
+    SAVE = 3
+    DUMP = 4
+    IOERROR = 5
+    WATCHDOG = 6
+    FROM_SNAPSHOT = 7
+    SHUTTING_DOWN = 8
+    SNAPSHOT = 9
+    CRASHED = 10
+    STARTING_UP = 11
+    POSTCOPY = 12
+    POSTCOPY_FAILED = 13
+    API_ERROR = 14
+
+
 class ConnectionState(IntEnum):
     CONNECTING = 0
     CONNECTED = 1
@@ -63,6 +83,8 @@ class DomainInfo:
     persistent: bool
     managed_save: bool
     xml: str
+    # Why a PAUSED domain is paused (from dom.state() on the worker); None in other states
+    paused_reason: PausedReason | None = None
 
     @property
     def active(self) -> bool:

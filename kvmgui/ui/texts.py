@@ -3,7 +3,7 @@
 
 from kvmgui.ui.i18n import TranslationContext
 from kvmgui.ui.roles import Category, Column
-from kvmgui.core.snapshots import ConnectionState, DomainInfo, DomainState
+from kvmgui.core.snapshots import ConnectionState, DomainInfo, DomainState, PausedReason
 
 
 class Texts(TranslationContext):
@@ -13,6 +13,9 @@ class Texts(TranslationContext):
 def domain_state(info: DomainInfo) -> str:
     if info.state == DomainState.SHUTOFF and info.managed_save:
         return Texts.tr("Saved")
+    reason = paused_reason(info.paused_reason)
+    if info.state == DomainState.PAUSED and reason:
+        return Texts.tr("Paused (%s)") % reason
     return {
         DomainState.NOSTATE: Texts.tr("No state"),
         DomainState.RUNNING: Texts.tr("Running"),
@@ -23,6 +26,28 @@ def domain_state(info: DomainInfo) -> str:
         DomainState.CRASHED: Texts.tr("Crashed"),
         DomainState.PMSUSPENDED: Texts.tr("Suspended"),
     }[info.state]
+
+
+def paused_reason(reason: PausedReason | None) -> str:
+    """Why libvirt says a domain is paused; "" for a pause the user asked for."""
+    if reason is None or reason is PausedReason.USER:
+        return ""
+    return {
+        PausedReason.UNKNOWN: Texts.tr("unknown reason"),
+        PausedReason.MIGRATION: Texts.tr("migrating"),
+        PausedReason.SAVE: Texts.tr("saving"),
+        PausedReason.DUMP: Texts.tr("dumping memory"),
+        PausedReason.IOERROR: Texts.tr("I/O error"),
+        PausedReason.WATCHDOG: Texts.tr("watchdog"),
+        PausedReason.FROM_SNAPSHOT: Texts.tr("restored from a snapshot"),
+        PausedReason.SHUTTING_DOWN: Texts.tr("shutting down"),
+        PausedReason.SNAPSHOT: Texts.tr("taking a snapshot"),
+        PausedReason.CRASHED: Texts.tr("guest crashed"),
+        PausedReason.STARTING_UP: Texts.tr("starting up"),
+        PausedReason.POSTCOPY: Texts.tr("post-copy migration"),
+        PausedReason.POSTCOPY_FAILED: Texts.tr("post-copy migration failed"),
+        PausedReason.API_ERROR: Texts.tr("libvirt API error"),
+    }[reason]
 
 
 def active(flag: bool) -> str:

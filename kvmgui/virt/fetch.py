@@ -20,6 +20,7 @@ from kvmgui.core.snapshots import (
     InterfaceInfo,
     Inventory,
     NetworkInfo,
+    PausedReason,
     PoolInfo,
     VolumeInfo,
 )
@@ -56,14 +57,28 @@ def _flag(call: Callable[[], int]) -> bool:
 
 def domain_info(dom: libvirt.virDomain) -> DomainInfo:
     state, max_mem, mem, vcpus, _cpu_time = dom.info()
+    paused_reason = None
+    if state == libvirt.VIR_DOMAIN_PAUSED:
+        # Only a paused domain costs the extra call: an I/O error or QEMU stopping by itself
+        # must show as such, not as a pause the user asked for. State and reason come together.
+        state, reason = dom.state()
+        if state == libvirt.VIR_DOMAIN_PAUSED:
+            paused_reason = _paused_reason(reason)
     persistent = _flag(dom.isPersistent)
     return DomainInfo(
         uuid=dom.UUIDString(), name=dom.name(), state=DomainState(state), vcpus=vcpus,
         memory_kib=mem, max_memory_kib=max_mem,
         autostart=persistent and _flag(dom.autostart), persistent=persistent,
         managed_save=persistent and _flag(lambda: dom.hasManagedSaveImage(0)),
-        xml=dom.XMLDesc(0),
+        xml=dom.XMLDesc(0), paused_reason=paused_reason,
     )
+
+
+def _paused_reason(reason: int) -> PausedReason:
+    try:
+        return PausedReason(reason)
+    except ValueError:  # a reason newer than this program: say "unknown", not crash
+        return PausedReason.UNKNOWN
 
 
 def volume_info(vol: libvirt.virStorageVol, pool_uuid: str) -> VolumeInfo:
