@@ -25,6 +25,9 @@ class DomainMemoryTab(FormTab):
     def __init__(self, host_memory_kib: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.domain: Domain | None = None
+        # Current allocation moves with the maximum while the two are equal (the common case);
+        # an invalid maximum (0) changes nothing but itself.
+        self._linked = False
         self.maximum = mib_spin(self)
         self.current = mib_spin(self)
         self.host = QLabel(format_kib(host_memory_kib) if host_memory_kib else self.tr("unknown"),
@@ -44,12 +47,13 @@ class DomainMemoryTab(FormTab):
         self.domain = document
         self.maximum.setValue((document.memory or 0) // 1024)
         self.current.setValue((document.current_memory or document.memory or 0) // 1024)
+        if document.memory:  # while the maximum is invalid, keep the link as it was
+            self._linked = document.current_memory in (None, document.memory)
 
     def _set_maximum(self, mib: int) -> None:
         assert self.domain is not None
-        follow = self.domain.current_memory == self.domain.memory
         self.domain.memory = mib * 1024
-        if follow:  # current == maximum is the common case; keep them together
+        if self._linked and mib > 0:
             self.domain.current_memory = mib * 1024
             with self.loading():
                 self.current.setValue(mib)
@@ -57,3 +61,4 @@ class DomainMemoryTab(FormTab):
     def _set_current(self, mib: int) -> None:
         assert self.domain is not None
         self.domain.current_memory = mib * 1024
+        self._linked = self.domain.memory == self.domain.current_memory
