@@ -1,10 +1,11 @@
 """Shared helpers and fixtures of the editor tests (imported by the test_editors_* modules).
 
 Editors are driven through their widgets; libvirt's answer is read back through a second
-client of test:///default or through the application's own Connection.run.
+client of test:///default (the `default_conn` fixture of tests/conftest.py) or through the
+application's own Connection.run.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import libvirt
@@ -117,43 +118,10 @@ def inactive_xml(conn: libvirt.virConnect, name: str) -> str:
     return str(conn.lookupByName(name).XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE))
 
 
-def remove_test_objects(conn: libvirt.virConnect) -> None:
-    """Remove every kvmgui-test-* domain, network, pool and default-pool volume."""
-    for dom in conn.listAllDomains(0):
-        if dom.name().startswith(PREFIX):
-            if dom.isActive():
-                dom.destroy()
-            dom.undefine()
-    for net in conn.listAllNetworks(0):
-        if net.name().startswith(PREFIX):
-            if net.isActive():
-                net.destroy()
-            net.undefine()
-    for pool in conn.listAllStoragePools(0):
-        if pool.name().startswith(PREFIX):
-            if pool.isActive():
-                pool.destroy()
-            pool.undefine()
-        elif pool.isActive():
-            for volume in pool.listAllVolumes(0):
-                if volume.name().startswith(PREFIX):
-                    volume.delete(0)
-
-
-@pytest.fixture(name="other_client")
-def other_client_fixture() -> Iterator[libvirt.virConnect]:
-    """Another client of test:///default; removes what the test created there."""
-    libvirt.registerErrorHandler(lambda _ctx, _err: None, None)
-    conn = libvirt.open(DEFAULT_URI)
-    remove_test_objects(conn)
-    yield conn
-    remove_test_objects(conn)
-    conn.close()
-
-
 @pytest.fixture(name="default_editors")
 def default_editors_fixture(start_app: StartApp, qtbot: QtBot,
-                    other_client: libvirt.virConnect) -> EditorsApp:
+                            default_conn: libvirt.virConnect) -> EditorsApp:
+    """The editors on test:///default; `default_conn` removes what the test created there."""
     return EditorsApp(start_app(DEFAULT_URI), qtbot)
 
 

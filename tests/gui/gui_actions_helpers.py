@@ -1,6 +1,6 @@
 """Shared helpers of the action tests: scratch objects on test:///default and tree driving."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import libvirt
@@ -17,8 +17,6 @@ DEFAULT = "test:///default"
 POOL = "default-pool"  # the test driver's own dir pool, /default-pool
 PREFIX = "kvmgui-test-"
 StartApp = Callable[..., Application]  # the start_app fixture of conftest.py
-_CLEANUP_FLAGS = (libvirt.VIR_DOMAIN_UNDEFINE_MANAGED_SAVE
-                  | libvirt.VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA)
 
 
 def domain_xml(name: str, disks: tuple[str, ...] = (), networks: tuple[str, ...] = ()) -> str:
@@ -31,7 +29,7 @@ def domain_xml(name: str, disks: tuple[str, ...] = (), networks: tuple[str, ...]
 
 
 class Scratch:
-    """Creates kvmgui-test-* objects on test:///default through another client; removes them."""
+    """Creates kvmgui-test-* objects on test:///default through another client."""
 
     def __init__(self, conn: libvirt.virConnect) -> None:
         self.conn = conn
@@ -67,37 +65,12 @@ class Scratch:
             pool.create(0)
         return pool
 
-    def cleanup(self) -> None:
-        for dom in self.conn.listAllDomains(0):
-            if dom.name().startswith(PREFIX):
-                if dom.isActive():
-                    dom.destroy()
-                if dom.isPersistent():
-                    dom.undefineFlags(_CLEANUP_FLAGS)
-        for vol in self.conn.storagePoolLookupByName(POOL).listAllVolumes(0):
-            if vol.name().startswith(PREFIX):
-                vol.delete(0)
-        for net in self.conn.listAllNetworks(0):
-            if net.name().startswith(PREFIX):
-                if net.isActive():
-                    net.destroy()
-                if net.isPersistent():
-                    net.undefine()
-        for pool in self.conn.listAllStoragePools(0):
-            if pool.name().startswith(PREFIX):
-                if pool.isActive():
-                    pool.destroy()
-                if pool.isPersistent():
-                    pool.undefine()
-
 
 @pytest.fixture(name="scratch")
-def scratch_fixture(default_conn: libvirt.virConnect) -> Iterator[Scratch]:
-    """Import this into a test module to get the `scratch` fixture."""
-    objects = Scratch(default_conn)
-    objects.cleanup()  # a crashed earlier run may have left some behind
-    yield objects
-    objects.cleanup()
+def scratch_fixture(default_conn: libvirt.virConnect) -> Scratch:
+    """Import this into a test module to get the `scratch` fixture; `default_conn` (in
+    tests/conftest.py) removes the scratch objects afterwards."""
+    return Scratch(default_conn)
 
 
 def find(app: Application, category: Category, name: str, uri: str = DEFAULT) -> QModelIndex:

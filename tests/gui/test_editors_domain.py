@@ -12,7 +12,6 @@ from editors_helpers import (  # noqa: F401 (fixtures)
     demo_editors_fixture,
     diff_dialog,
     inactive_xml,
-    other_client_fixture,
 )
 
 from kvmgui.ui.editors.domain_add_disk import AddDiskDialog
@@ -140,14 +139,14 @@ def test_boot_order_and_autostart(demo_editors: EditorsApp, qtbot: QtBot) -> Non
 
 
 def test_external_change_is_refused_shown_and_reloadable(
-        default_editors: EditorsApp, other_client: libvirt.virConnect, qtbot: QtBot) -> None:
+        default_editors: EditorsApp, default_conn: libvirt.virConnect, qtbot: QtBot) -> None:
     name = "kvmgui-test-conflict"
-    other_client.defineXML(GUEST.format(name=name))
+    default_conn.defineXML(GUEST.format(name=name))
     editor = default_editors.double_click(name)
     editor.memory_tab.maximum.setValue(256)
-    changed = inactive_xml(other_client, name).replace(
+    changed = inactive_xml(default_conn, name).replace(
         "</name>", "</name>\n  <description>changed elsewhere</description>", 1)
-    other_client.defineXML(changed)  # another program, while the editor is open
+    default_conn.defineXML(changed)  # another program, while the editor is open
 
     qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(diff_dialog(qtbot, editor).accept_button, Qt.MouseButton.LeftButton)
@@ -155,7 +154,7 @@ def test_external_change_is_refused_shown_and_reloadable(
     conflict = diff_dialog(qtbot, editor)
     assert "+  <description>changed elsewhere</description>" in conflict.text.toPlainText()
     assert "another client" in editor.status.text()
-    root = etree.fromstring(inactive_xml(other_client, name))
+    root = etree.fromstring(inactive_xml(default_conn, name))
     assert root.findtext("memory") == "65536" and root.findtext("description")
 
     qtbot.mouseClick(conflict.accept_button, Qt.MouseButton.LeftButton)  # Reload
@@ -164,16 +163,16 @@ def test_external_change_is_refused_shown_and_reloadable(
     assert editor.memory_tab.maximum.value() == 64
     editor.memory_tab.maximum.setValue(256)
     apply_editor(qtbot, editor)
-    root = etree.fromstring(inactive_xml(other_client, name))
+    root = etree.fromstring(inactive_xml(default_conn, name))
     assert root.findtext("memory") == "262144"
     assert root.findtext("description") == "changed elsewhere"
 
 
 def test_libvirt_error_is_shown_and_nothing_changes(
-        default_editors: EditorsApp, other_client: libvirt.virConnect, qtbot: QtBot) -> None:
+        default_editors: EditorsApp, default_conn: libvirt.virConnect, qtbot: QtBot) -> None:
     name = "kvmgui-test-refused"
-    other_client.defineXML(GUEST.format(name=name))
-    before = inactive_xml(other_client, name)
+    default_conn.defineXML(GUEST.format(name=name))
+    before = inactive_xml(default_conn, name)
     editor = default_editors.double_click(name)
     editor.tabs.setCurrentWidget(editor.xml_tab)
     text = editor.xml_tab.text().replace("<devices>", "<devices>\n    <bogus/>", 1)
@@ -184,13 +183,13 @@ def test_libvirt_error_is_shown_and_nothing_changes(
     qtbot.waitUntil(lambda: "nothing was changed" in editor.status.text(), timeout=10000)
     assert "schema" in editor.status.text()  # libvirt's own message (VALIDATE flag)
     assert editor.isVisible() and editor.apply_button.isEnabled()
-    assert inactive_xml(other_client, name) == before
+    assert inactive_xml(default_conn, name) == before
 
 
 def test_add_disk_with_new_volume_creates_it_first(
-        default_editors: EditorsApp, other_client: libvirt.virConnect, qtbot: QtBot) -> None:
+        default_editors: EditorsApp, default_conn: libvirt.virConnect, qtbot: QtBot) -> None:
     name = "kvmgui-test-disk"
-    other_client.defineXML(GUEST.format(name=name))
+    default_conn.defineXML(GUEST.format(name=name))
     editor = default_editors.double_click(name)
     tab = editor.disks_tab
     editor.tabs.setCurrentWidget(tab)
@@ -205,10 +204,10 @@ def test_add_disk_with_new_volume_creates_it_first(
                      Qt.MouseButton.LeftButton)
     assert tab.table.rowCount() == 1 and "(new)" in tab.table.item(0, 3).text()
     apply_editor(qtbot, editor)
-    volume = other_client.storagePoolLookupByName("default-pool").storageVolLookupByName(
+    volume = default_conn.storagePoolLookupByName("default-pool").storageVolLookupByName(
         f"{name}-vda.qcow2")
     assert volume.info()[1] == 1024**3
-    disk = etree.fromstring(inactive_xml(other_client, name)).find("devices/disk")
+    disk = etree.fromstring(inactive_xml(default_conn, name)).find("devices/disk")
     assert disk is not None and disk.get("type") == "file"
     assert disk.find("source").get("file") == volume.path()
     assert disk.find("driver").get("type") == "qcow2"

@@ -9,7 +9,6 @@ from editors_helpers import (  # noqa: F401 (fixtures)
     apply_editor,
     default_editors_fixture,
     diff_dialog,
-    other_client_fixture,
 )
 
 from kvmgui.ui.editors.network_editor import NetworkEditor
@@ -35,7 +34,7 @@ def network_root(conn: libvirt.virConnect, name: str) -> etree._Element:
 
 
 def test_nat_network_with_portgroups_and_static_host(default_editors: EditorsApp,
-                                                     other_client: libvirt.virConnect,
+                                                     default_conn: libvirt.virConnect,
                                                      qtbot: QtBot) -> None:
     editor = new_network_editor(default_editors)
     general, ports = editor.general, editor.ports
@@ -63,9 +62,9 @@ def test_nat_network_with_portgroups_and_static_host(default_editors: EditorsApp
     assert editor.apply_button.isEnabled(), editor.problems.messages()
 
     apply_editor(qtbot, editor)
-    network = other_client.networkLookupByName("kvmgui-test-nat")
+    network = default_conn.networkLookupByName("kvmgui-test-nat")
     assert network.isActive() and network.autostart()
-    root = network_root(other_client, "kvmgui-test-nat")
+    root = network_root(default_conn, "kvmgui-test-nat")
     assert root.find("forward").get("mode") == "nat"
     ip = root.find("ip")
     assert (ip.get("address"), ip.get("prefix") or ip.get("netmask")) in (
@@ -81,10 +80,10 @@ def test_nat_network_with_portgroups_and_static_host(default_editors: EditorsApp
 
 
 def test_edit_dhcp_range_of_an_existing_network(default_editors: EditorsApp,
-                                                other_client: libvirt.virConnect,
+                                                default_conn: libvirt.virConnect,
                                                 qtbot: QtBot) -> None:
     name = "kvmgui-test-iso"
-    other_client.networkDefineXML(ISOLATED.format(name=name))
+    default_conn.networkDefineXML(ISOLATED.format(name=name))
     editor = default_editors.double_click(name)
     assert isinstance(editor, NetworkEditor)
     general = editor.general
@@ -93,11 +92,11 @@ def test_edit_dhcp_range_of_an_existing_network(default_editors: EditorsApp,
     retype(qtbot, general.dhcp_end, "10.254.20.199")
     diff = apply_editor(qtbot, editor)
     assert "10.254.20.199" in diff
-    assert network_root(other_client, name).find("ip/dhcp/range").get("end") == "10.254.20.199"
+    assert network_root(default_conn, name).find("ip/dhcp/range").get("end") == "10.254.20.199"
 
 
 def test_bridge_mode_drops_addresses_and_allows_ovs_vlans(default_editors: EditorsApp,
-                                                          other_client: libvirt.virConnect,
+                                                          default_conn: libvirt.virConnect,
                                                           qtbot: QtBot) -> None:
     editor = new_network_editor(default_editors)
     general, ports = editor.general, editor.ports
@@ -112,7 +111,7 @@ def test_bridge_mode_drops_addresses_and_allows_ovs_vlans(default_editors: Edito
     assert editor.apply_button.isEnabled(), editor.problems.messages()
     general.start.setChecked(False)  # the bridge does not exist on this host
     apply_editor(qtbot, editor)
-    root = network_root(other_client, "kvmgui-test-ovs")
+    root = network_root(default_conn, "kvmgui-test-ovs")
     assert root.find("forward").get("mode") == "bridge"
     assert root.find("bridge").attrib == {"name": "ovsbr-test"}
     assert root.find("virtualport").get("type") == "openvswitch"
@@ -122,19 +121,19 @@ def test_bridge_mode_drops_addresses_and_allows_ovs_vlans(default_editors: Edito
 
 
 def test_network_changed_elsewhere_is_not_overwritten(default_editors: EditorsApp,
-                                                      other_client: libvirt.virConnect,
+                                                      default_conn: libvirt.virConnect,
                                                       qtbot: QtBot) -> None:
     name = "kvmgui-test-race-net"
-    other_client.networkDefineXML(ISOLATED.format(name=name))
+    default_conn.networkDefineXML(ISOLATED.format(name=name))
     editor = default_editors.double_click(name)
     retype(qtbot, editor.general.dhcp_end, "10.254.20.120")
-    current = other_client.networkLookupByName(name).XMLDesc(0)
-    other_client.networkDefineXML(current.replace("<bridge", "<domain name='other.invalid'/>"
+    current = default_conn.networkLookupByName(name).XMLDesc(0)
+    default_conn.networkDefineXML(current.replace("<bridge", "<domain name='other.invalid'/>"
                                                   "<bridge", 1))
     qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(diff_dialog(qtbot, editor).accept_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: diff_dialog(qtbot, editor).accept_button.text() == "Reload")
     assert "other.invalid" in diff_dialog(qtbot, editor).text.toPlainText()
-    root = network_root(other_client, name)
+    root = network_root(default_conn, name)
     assert root.find("ip/dhcp/range").get("end") == "10.254.20.150"
     assert root.find("domain").get("name") == "other.invalid"

@@ -8,7 +8,6 @@ from editors_helpers import (  # noqa: F401 (fixtures)
     EditorsApp,
     apply_editor,
     default_editors_fixture,
-    other_client_fixture,
 )
 
 from kvmgui.xml.storage_checks import POOL_FIELDS, pool_problems
@@ -26,7 +25,7 @@ def new_pool_editor(editors: EditorsApp) -> PoolEditor:
 
 
 def test_dir_pool_is_defined_built_started_and_autostarted(
-        default_editors: EditorsApp, other_client: libvirt.virConnect, qtbot: QtBot) -> None:
+        default_editors: EditorsApp, default_conn: libvirt.virConnect, qtbot: QtBot) -> None:
     editor = new_pool_editor(default_editors)
     tab = editor.general
     assert not editor.apply_button.isEnabled()  # no name yet
@@ -35,7 +34,7 @@ def test_dir_pool_is_defined_built_started_and_autostarted(
     assert tab.build.isChecked() and "create the target directory" in tab.build.text()
     diff = apply_editor(qtbot, editor)
     assert "+    <path>/var/lib/libvirt/images/kvmgui-test-dirpool</path>" in diff
-    pool = other_client.storagePoolLookupByName("kvmgui-test-dirpool")
+    pool = default_conn.storagePoolLookupByName("kvmgui-test-dirpool")
     assert pool.isActive() and pool.autostart()
     root = etree.fromstring(pool.XMLDesc(0))
     assert root.get("type") == "dir"
@@ -69,9 +68,9 @@ def test_switching_type_shows_its_fields_and_drops_the_others(default_editors: E
 
 
 def test_qcow2_volume_with_backing_volume(default_editors: EditorsApp,
-                                          other_client: libvirt.virConnect,
+                                          default_conn: libvirt.virConnect,
                                           qtbot: QtBot) -> None:
-    pool = other_client.storagePoolLookupByName(POOL)
+    pool = default_conn.storagePoolLookupByName(POOL)
     base = pool.createXML("<volume><name>kvmgui-test-base.qcow2</name><capacity>2147483648"
                           "</capacity><target><format type='qcow2'/></target></volume>", 0)
     default_editors.conn.refresh_object("pool", pool.UUIDString())
@@ -92,8 +91,8 @@ def test_qcow2_volume_with_backing_volume(default_editors: EditorsApp,
 
 
 def test_raw_volume_cloned_from_another(default_editors: EditorsApp,
-                                        other_client: libvirt.virConnect, qtbot: QtBot) -> None:
-    pool = other_client.storagePoolLookupByName(POOL)
+                                        default_conn: libvirt.virConnect, qtbot: QtBot) -> None:
+    pool = default_conn.storagePoolLookupByName(POOL)
     source = pool.createXML("<volume><name>kvmgui-test-src.img</name><capacity>1073741824"
                             "</capacity><target><format type='raw'/></target></volume>", 0)
     default_editors.conn.refresh_object("pool", pool.UUIDString())
@@ -113,9 +112,9 @@ def test_raw_volume_cloned_from_another(default_editors: EditorsApp,
 
 
 def test_volume_name_taken_in_pool_is_an_error(default_editors: EditorsApp,
-                                               other_client: libvirt.virConnect,
+                                               default_conn: libvirt.virConnect,
                                                qtbot: QtBot) -> None:
-    pool = other_client.storagePoolLookupByName(POOL)
+    pool = default_conn.storagePoolLookupByName(POOL)
     pool.createXML("<volume><name>kvmgui-test-taken</name><capacity>1048576</capacity>"
                    "</volume>", 0)
     default_editors.conn.refresh_object("pool", pool.UUIDString())

@@ -12,7 +12,6 @@ from editors_helpers import (  # noqa: F401 (fixtures)
     apply_editor,
     default_editors_fixture,
     inactive_xml,
-    other_client_fixture,
 )
 
 from kvmgui.logic.new_vm_plan import LIBOSINFO_NS
@@ -53,7 +52,7 @@ def fill_in(qtbot: QtBot, wizard: NewVmWizard, name: str, *, memory_mib: int = 5
 
 
 def test_wizard_creates_guest_with_new_volume(default_editors: EditorsApp,
-                                              other_client: libvirt.virConnect,
+                                              default_conn: libvirt.virConnect,
                                               qtbot: QtBot) -> None:
     name = "kvmgui-test-wizard"
     wizard = open_wizard(default_editors)
@@ -62,16 +61,16 @@ def test_wizard_creates_guest_with_new_volume(default_editors: EditorsApp,
     assert finish.isEnabled()
     with qtbot.waitSignal(wizard.created, timeout=TIMEOUT_MS) as created:
         qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
-    domain = other_client.lookupByName(name)
+    domain = default_conn.lookupByName(name)
     assert created.args == [domain.UUIDString()]
     assert not domain.isActive()
-    root = etree.fromstring(inactive_xml(other_client, name))
+    root = etree.fromstring(inactive_xml(default_conn, name))
     assert root.get("type") == "test"  # the test driver runs nothing else
     assert root.findtext("memory") == str(512 * 1024)
     assert [b.get("dev") for b in root.findall("os/boot")] == ["cdrom", "hd"]
     os_id = root.find(f"metadata/{{{LIBOSINFO_NS}}}libosinfo/{{{LIBOSINFO_NS}}}os")
     assert os_id is not None and os_id.get("id") == "http://debian.org/debian/11"
-    volume = other_client.storagePoolLookupByName(POOL).storageVolLookupByName(f"{name}.qcow2")
+    volume = default_conn.storagePoolLookupByName(POOL).storageVolLookupByName(f"{name}.qcow2")
     assert volume.info()[1] == 1024**3
     disks = root.findall("devices/disk")
     assert [(d.get("device"), d.get("type")) for d in disks] == [("disk", "file"),
@@ -83,7 +82,7 @@ def test_wizard_creates_guest_with_new_volume(default_editors: EditorsApp,
 
 
 def test_customize_opens_the_domain_editor_on_the_unsaved_definition(
-        default_editors: EditorsApp, other_client: libvirt.virConnect, qtbot: QtBot) -> None:
+        default_editors: EditorsApp, default_conn: libvirt.virConnect, qtbot: QtBot) -> None:
     name = "kvmgui-test-custom"
     wizard = open_wizard(default_editors)
     fill_in(qtbot, wizard, name)
@@ -92,13 +91,13 @@ def test_customize_opens_the_domain_editor_on_the_unsaved_definition(
         wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton))
     assert isinstance(editor, DomainEditor)
     assert editor.original is None and editor.apply_button.text() == "Create"
-    assert name not in [d.name() for d in other_client.listAllDomains(0)]  # not yet defined
+    assert name not in [d.name() for d in default_conn.listAllDomains(0)]  # not yet defined
     editor.cpu_tab.maximum.setValue(2)
     diff = apply_editor(qtbot, editor)
     assert diff.startswith("--- (nothing)")
-    root = etree.fromstring(inactive_xml(other_client, name))
+    root = etree.fromstring(inactive_xml(default_conn, name))
     assert root.findtext("vcpu") == "2"
-    pool = other_client.storagePoolLookupByName(POOL)
+    pool = default_conn.storagePoolLookupByName(POOL)
     assert f"{name}.qcow2" in pool.listVolumes()
 
 
@@ -117,17 +116,17 @@ def test_taken_name_keeps_the_first_page_incomplete(default_editors: EditorsApp,
 
 
 def test_refused_define_shows_libvirt_error_and_removes_the_new_volume(
-        default_editors: EditorsApp, other_client: libvirt.virConnect, qtbot: QtBot) -> None:
+        default_editors: EditorsApp, default_conn: libvirt.virConnect, qtbot: QtBot) -> None:
     name = "kvmgui-test-race"
     wizard = open_wizard(default_editors)
     fill_in(qtbot, wizard, name)
     # Another client takes the name after the wizard checked it.
-    other_client.defineXML(f"<domain type='test'><name>{name}</name><memory>65536</memory>"
+    default_conn.defineXML(f"<domain type='test'><name>{name}</name><memory>65536</memory>"
                            "<os><type>hvm</type></os></domain>")
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     status = wizard.finish_page.status
     qtbot.waitUntil(lambda: "nothing was created" in status.text(), timeout=TIMEOUT_MS)
     assert name in status.text() and "already" in status.text()  # libvirt's message
     assert wizard.isVisible()
-    pool = other_client.storagePoolLookupByName(POOL)
+    pool = default_conn.storagePoolLookupByName(POOL)
     assert f"{name}.qcow2" not in pool.listVolumes()

@@ -71,13 +71,8 @@ def test_csv_on_the_demo_host_has_count_rows_per_running_domain(
     assert 0.3 < (ticks[1] - ticks[0]).total_seconds() < 2.0
 
 
-def test_json_lines_for_one_domain_of_test_default() -> None:
-    libvirt.registerErrorHandler(lambda _ctx, _err: None, None)
-    conn = libvirt.open("test:///default")
-    try:
-        info = conn.lookupByName("test").info()
-    finally:
-        conn.close()
+def test_json_lines_for_one_domain_of_test_default(default_conn: libvirt.virConnect) -> None:
+    info = default_conn.lookupByName("test").info()
     result = kvmgui_stats("--connect", "test:///default", "--domain", "test",
                           "--interval", str(INTERVAL), "--count", "3", "--format", "json")
     assert result.returncode == 0, result.stderr

@@ -1,7 +1,5 @@
 """kvmgui.logic.new_vm_plan: wizard answers → Domain (and Volume), checked by the test driver."""
 
-from collections.abc import Iterator
-
 import libvirt
 import pytest
 
@@ -35,17 +33,6 @@ QEMU_CAPS = """<capabilities>
   <guest><os_type>hvm</os_type>
     <arch name='x86_64'><domain type='qemu'/>{kvm}</arch></guest>
 </capabilities>"""
-
-
-@pytest.fixture
-def test_conn() -> Iterator[libvirt.virConnect]:
-    libvirt.registerErrorHandler(lambda _ctx, _err: None, None)
-    conn = libvirt.open("test:///default")
-    yield conn
-    for dom in conn.listAllDomains(0):
-        if dom.name().startswith("kvmgui-test-"):
-            dom.undefine()
-    conn.close()
 
 
 def plan(**answers: object) -> NewVmPlan:
@@ -152,12 +139,12 @@ def test_next_target_dev() -> None:
 
 
 @pytest.mark.parametrize("install", list(InstallMethod))
-def test_the_test_driver_accepts_every_variant(test_conn: libvirt.virConnect,
+def test_the_test_driver_accepts_every_variant(default_conn: libvirt.virConnect,
                                                install: InstallMethod) -> None:
     answers = plan(install=install, name=f"kvmgui-test-{install.value}",
                    install_url="https://mirror.invalid/x.iso", disk_path="/images/x.qcow2")
     xml = build_domain(answers).to_xml()
-    domain = test_conn.defineXMLFlags(xml, libvirt.VIR_DOMAIN_DEFINE_VALIDATE)
+    domain = default_conn.defineXMLFlags(xml, libvirt.VIR_DOMAIN_DEFINE_VALIDATE)
     defined = Domain.from_xml(domain.XMLDesc(0))
     assert defined.name == answers.name
     assert defined.boot_devices == boot_devices(answers)
@@ -170,7 +157,7 @@ def test_choose_target() -> None:
     assert choose_target("Test", with_kvm) == GuestTarget("test", "x86_64")
 
 
-def test_choose_target_on_the_test_driver(test_conn: libvirt.virConnect) -> None:
-    target = choose_target(test_conn.getType(), test_conn.getCapabilities())
+def test_choose_target_on_the_test_driver(default_conn: libvirt.virConnect) -> None:
+    target = choose_target(default_conn.getType(), default_conn.getCapabilities())
     assert target.domain_type == "test" and target.os_type == "hvm"
-    assert f"<arch name='{target.arch}'>" in test_conn.getCapabilities()
+    assert f"<arch name='{target.arch}'>" in default_conn.getCapabilities()

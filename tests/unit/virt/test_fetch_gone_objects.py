@@ -10,14 +10,8 @@ XML = ("<domain type='test'><name>kvmgui-test-{n}</name><memory>65536</memory><v
 
 
 @pytest.fixture
-def conn() -> libvirt.virConnect:
-    libvirt.registerErrorHandler(lambda _c, _e: None, None)
-    c = libvirt.open("test:///default")
-    yield c
-    for dom in c.listAllDomains(0):
-        if dom.name().startswith("kvmgui-test-"):
-            dom.undefine()
-    c.close()
+def conn(default_conn: libvirt.virConnect) -> libvirt.virConnect:
+    return default_conn  # tests/conftest.py removes the kvmgui-test-* domains afterwards
 
 
 def test_domain_undefined_mid_fetch_is_skipped(conn: libvirt.virConnect) -> None:

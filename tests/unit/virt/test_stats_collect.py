@@ -75,13 +75,6 @@ def host_conn(tmp_path: Path) -> Iterator[libvirt.virConnect]:
     conn.close()
 
 
-@pytest.fixture
-def default_conn() -> Iterator[libvirt.virConnect]:
-    conn = libvirt.open("test:///default")
-    yield conn
-    conn.close()
-
-
 def _fallback_logs(caplog: pytest.LogCaptureFixture) -> int:
     return sum(
         1 for r in caplog.records if r.name == "kvmgui.stats" and FALLBACK_MESSAGE in r.message

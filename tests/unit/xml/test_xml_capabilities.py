@@ -47,12 +47,7 @@ def test_other_documents_and_entities_are_refused() -> None:
     assert "root:" not in (Capabilities.from_xml(hostile).host_cpu_model or "")
 
 
-def test_reads_the_test_driver_capabilities() -> None:
-    libvirt.registerErrorHandler(lambda _c, _e: None, None)
-    conn = libvirt.open("test:///default")
-    try:
-        caps = Capabilities.from_xml(conn.getCapabilities())
-    finally:
-        conn.close()
+def test_reads_the_test_driver_capabilities(default_conn: libvirt.virConnect) -> None:
+    caps = Capabilities.from_xml(default_conn.getCapabilities())
     assert (caps.host_arch or "").strip() == "i686"
     assert any(g.os_type == "hvm" and "test" in g.domain_types for g in caps.guests)

@@ -229,32 +229,23 @@ def test_domain_unset_is_the_input_minus_the_loaded_fields() -> None:
     assert [d.target_dev for d in result.disks] == ["vda"]
 
 
-@pytest.fixture
-def test_driver() -> Any:
-    libvirt = pytest.importorskip("libvirt")
-    libvirt.registerErrorHandler(lambda _ctx, _err: None, None)
-    conn = libvirt.open("test:///default")
-    yield conn
-    conn.close()
-
-
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_golden_output_defines_on_test_driver(name: str, test_driver: Any) -> None:
+def test_golden_output_defines_on_test_driver(name: str, default_conn: Any) -> None:
     xml = _edited(name)
     if name.startswith("domain"):
-        obj = test_driver.defineXML(xml)
+        obj = default_conn.defineXML(xml)
         assert Domain.from_xml(obj.XMLDesc(0)).name == Domain.from_xml(xml).name
         obj.undefine()
     elif name.startswith("network"):
-        obj = test_driver.networkDefineXML(xml)
+        obj = default_conn.networkDefineXML(xml)
         assert Network.from_xml(obj.XMLDesc(0)).forward_mode == Network.from_xml(xml).forward_mode
         obj.undefine()
     elif name.startswith("pool"):
-        obj = test_driver.storagePoolDefineXML(xml)
+        obj = default_conn.storagePoolDefineXML(xml)
         assert Pool.from_xml(obj.XMLDesc(0)).source_name == Pool.from_xml(xml).source_name
         obj.undefine()
     else:
-        pool = test_driver.storagePoolLookupByName("default-pool")
+        pool = default_conn.storagePoolLookupByName("default-pool")
         volume = Volume.from_xml(xml)
         volume.target_path = None  # the pool decides where its volumes live
         obj = pool.createXML(volume.to_xml(), 0)

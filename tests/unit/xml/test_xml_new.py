@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -69,30 +68,21 @@ def test_volume_new() -> None:
     assert Volume.new("raw.img", 1024, None, allocation=0).allocation == 0
 
 
-@pytest.fixture
-def test_driver() -> Iterator[Any]:
-    libvirt = pytest.importorskip("libvirt")
-    libvirt.registerErrorHandler(lambda _ctx, _err: None, None)
-    conn = libvirt.open("test:///default")
-    yield conn
-    conn.close()
-
-
-def test_new_objects_define_on_test_driver(test_driver: Any) -> None:
-    dom = test_driver.defineXML(Domain.new("kvmgui-new-vm", 1024**2, 1).to_xml())
+def test_new_objects_define_on_test_driver(default_conn: Any) -> None:
+    dom = default_conn.defineXML(Domain.new("kvmgui-new-vm", 1024**2, 1).to_xml())
     assert Domain.from_xml(dom.XMLDesc(0)).memory == 1024**2
     dom.undefine()
-    net = test_driver.networkDefineXML(Network.new("kvmgui-new-net", ipv4="10.8.0.1/24").to_xml())
+    net = default_conn.networkDefineXML(Network.new("kvmgui-new-net", ipv4="10.8.0.1/24").to_xml())
     assert Network.from_xml(net.XMLDesc(0)).ips[0].address == "10.8.0.1"
     net.undefine()
     bridged = Network.new("kvmgui-new-br", forward_mode="bridge", bridge_name="br0")
     assert bridged.validate() == []
-    test_driver.networkDefineXML(bridged.to_xml()).undefine()
-    pool = test_driver.storagePoolDefineXML(Pool.new("dir", "kvmgui-new-pool",
-                                                     target_path="/kvmgui-new-pool").to_xml())
+    default_conn.networkDefineXML(bridged.to_xml()).undefine()
+    pool = default_conn.storagePoolDefineXML(Pool.new("dir", "kvmgui-new-pool",
+                                                      target_path="/kvmgui-new-pool").to_xml())
     assert Pool.from_xml(pool.XMLDesc(0)).target_path == "/kvmgui-new-pool"
     pool.undefine()
-    default_pool = test_driver.storagePoolLookupByName("default-pool")
+    default_pool = default_conn.storagePoolLookupByName("default-pool")
     vol = default_pool.createXML(Volume.new("kvmgui-new.qcow2", 1024**3).to_xml(), 0)
     assert Volume.from_xml(vol.XMLDesc(0)).format == "qcow2"
     vol.delete(0)
