@@ -1,4 +1,5 @@
-"""What a domain definition refers to (disks, NICs, displays, serial), as the rules read it, parsed once per XML text (pure).
+"""What a domain definition refers to (disks, NICs, displays, serial), as the rules read it,
+parsed once per XML text (pure).
 
 Who uses a volume or a network is asked of every domain of a connection each time the user
 selects something, and deleting domains asks it per disk. A snapshot's XML never changes, so
