@@ -1,6 +1,7 @@
 """Command line: the GUI by default; headless subcommands reuse the same layers.
 
     kvmgui [--connect URI ...] [--demo] [--screenshot FILE] [--select NAME]
+    kvmgui --connect URI --select NAME --console [graphics|serial] --screenshot FILE
     kvmgui topology --connect URI --format json|dot|svg [--output FILE]
     kvmgui stats --connect URI [--domain NAME ...] --interval S --count N --format csv|json
 """
@@ -42,6 +43,10 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--tab", choices=["summary", "performance", "host-cpu", "topology",
                                           "leases"],
                         help="show this details tab of the selected object")
+    parser.add_argument("--console", nargs="?", const="graphics", choices=["graphics", "serial"],
+                        help="open the selected domain's VM window on this console (default: "
+                             "graphics); with --screenshot, save that window once the console "
+                             "shows the guest")
     parser.add_argument("--edit", action="store_true",
                         help="with --screenshot: open the editor of the selected object and "
                              "render the editor instead of the main window")

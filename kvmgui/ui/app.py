@@ -75,6 +75,11 @@ class Application:
         self._topology = install_topology(self.window, self.model)
         self.editors = install_editors(self.window, self.model)
         self.performance = install_performance(self.window, self.model)
+        from kvmgui.ui.vm_window.install import install_vm_windows
+
+        self.vm_windows = install_vm_windows(self.window, self.model, self.actions, self.editors,
+                                             self.performance,
+                                             QSettings() if keep_layout else None)
         # Names for --tab (stable across languages, unlike the tab titles); the deferred pages
         # (topology, performance, host-cpu) are named by their installers.
         for page, name in ((self.window.details.page, "summary"), (leases, "leases")):
@@ -99,6 +104,7 @@ class Application:
 
     def shutdown(self) -> None:
         self.credentials.cancel_all()  # a worker waiting for a password must not hang the exit
+        self.vm_windows.manager.close_all()  # their consoles let go before the connections
         self.connections.shutdown()
 
     def when_settled(self, callback: Callable[[], None]) -> None:
@@ -122,8 +128,10 @@ class Application:
             QTimer.singleShot(0, callback)
 
 
-def show_requested(app: Application, select: str | None, tab: str | None) -> None:
-    """--select and --tab: make an object current and bring one of its details tabs forward."""
+def show_requested(app: Application, select: str | None, tab: str | None,
+                   console: str | None = None) -> None:
+    """--select and --tab: make an object current and bring one of its details tabs forward;
+    --console: open its VM window on that console."""
     if select:
         index = app.model.find_by_name(select)
         if index.isValid():
@@ -139,11 +147,22 @@ def show_requested(app: Application, select: str | None, tab: str | None) -> Non
             log.app.warning("--tab: no %s tab for the current row", tab)
         else:
             tabs.setCurrentWidget(page)
+    if console:
+        from kvmgui.ui.vm_window.headless import open_console
+
+        if open_console(app.vm_windows, app.model.find_by_name(select or ""), console) is None:
+            log.app.warning("--console: select a domain (--select NAME)")
 
 
 def take_screenshot(app: Application, args: argparse.Namespace) -> None:
     """Render the window (or, with --edit, the editor it opens) to args.screenshot and exit."""
     show_requested(app, args.select, args.tab)
+    if args.console:  # the VM window on that console, once it shows something
+        from kvmgui.ui.vm_window.headless import console_screenshot
+
+        console_screenshot(app.vm_windows, app.model.find_by_name(args.select or ""),
+                           args.console, args.screenshot)
+        return
     target: list[QWidget] = [app.window]
     if args.edit:
         app.editors.editorOpened.connect(lambda dialog: target.__setitem__(0, dialog))
@@ -180,7 +199,7 @@ def run(args: argparse.Namespace, start: Startup) -> int:
             QApplication.exit(2)
 
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
-    elif args.select or args.tab:
-        app.when_settled(lambda: show_requested(app, args.select, args.tab))
+    elif args.select or args.tab or args.console:
+        app.when_settled(lambda: show_requested(app, args.select, args.tab, args.console))
     app.window.show()
     return qapp.exec()

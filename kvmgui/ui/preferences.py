@@ -30,6 +30,7 @@ DEFAULT_POOL_KEY = "new_vm/default_pool"
 DEFAULT_NETWORK_KEY = "new_vm/default_network"
 CONSOLE_PROGRAM_KEY = "console/program"
 CONSOLE_COMMAND_KEY = "console/command"
+VM_WINDOWS_AS_TABS_KEY = "view/vm_windows_as_tabs"
 
 MAX_INTERVAL_S = 60.0
 MIN_HISTORY_S = 60.0
@@ -54,6 +55,7 @@ class PreferenceValues:
     default_network: str = ""
     console_program: ConsoleProgram = ConsoleProgram.AUTO
     console_command: str = ""  # used when console_program is CUSTOM
+    vm_windows_as_tabs: bool = False  # VM windows open as tabs of one window
 
 
 class PreferenceTexts(TranslationContext):
@@ -121,6 +123,8 @@ def read_preferences(settings: QSettings) -> PreferenceValues:
         console_program=(ConsoleProgram(program) if program in set(ConsoleProgram)
                          else default.console_program),
         console_command=str(settings.value(CONSOLE_COMMAND_KEY, "")),
+        vm_windows_as_tabs=_bool(settings.value(VM_WINDOWS_AS_TABS_KEY),
+                                 default.vm_windows_as_tabs),
     )
 
 
@@ -135,6 +139,7 @@ def _write(settings: QSettings, values: PreferenceValues) -> None:
     settings.setValue(DEFAULT_NETWORK_KEY, values.default_network)
     settings.setValue(CONSOLE_PROGRAM_KEY, values.console_program.value)
     settings.setValue(CONSOLE_COMMAND_KEY, values.console_command)
+    settings.setValue(VM_WINDOWS_AS_TABS_KEY, values.vm_windows_as_tabs)
     settings.sync()
 
 
@@ -240,3 +245,7 @@ class Preferences(QObject):
     @property
     def console_command(self) -> str:
         return self.values().console_command
+
+    @property
+    def vm_windows_as_tabs(self) -> bool:
+        return self.values().vm_windows_as_tabs

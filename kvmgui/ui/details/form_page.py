@@ -39,6 +39,10 @@ class FormPage(QScrollArea):
         self.setWidget(body)
         self._shown: tuple[str, tuple[tuple[str, str | None], ...]] | None = None
 
+    def add_header_widget(self, widget: QWidget) -> None:
+        """Show `widget` under the title, above the rows (e.g. a picture of a domain's screen)."""
+        self._layout.insertWidget(1, widget)
+
     def set_content(self, title: str, rows: Sequence[tuple[str, str | None]]) -> None:
         content = (title, tuple(rows))
         if content == self._shown:

@@ -62,6 +62,10 @@ class PreferencesDialog(QDialog):
             page)
         self.confirm_destructive.setToolTip(self.tr(
             "Actions on several objects at once always ask first."))
+        self.vm_windows_as_tabs = QCheckBox(
+            self.tr("Open virtual machine windows as tabs of one window"), page)
+        self.vm_windows_as_tabs.setToolTip(self.tr(
+            "Each virtual machine's console and details open in a tab instead of a window."))
         self.default_pool = self._name_combo(pools, page)
         self.default_pool.setAccessibleName(self.tr("Default storage pool"))
         self.default_network = self._name_combo(networks, page)
@@ -93,6 +97,7 @@ class PreferencesDialog(QDialog):
 
         layout = QVBoxLayout(page)
         layout.addWidget(self.confirm_destructive)
+        layout.addWidget(self.vm_windows_as_tabs)
         layout.addWidget(new_vm)
         layout.addWidget(console)
         layout.addStretch(1)
@@ -153,6 +158,7 @@ class PreferencesDialog(QDialog):
 
     def show_values(self, values: PreferenceValues) -> None:
         self.confirm_destructive.setChecked(values.confirm_destructive)
+        self.vm_windows_as_tabs.setChecked(values.vm_windows_as_tabs)
         self.default_pool.setCurrentText(values.default_pool)
         self.default_network.setCurrentText(values.default_network)
         self.console_program.setCurrentIndex(self.console_program.findData(values.console_program))
@@ -175,6 +181,7 @@ class PreferencesDialog(QDialog):
             default_network=self.default_network.currentText(),
             console_program=ConsoleProgram(self.console_program.currentData()),
             console_command=self.console_command.text(),
+            vm_windows_as_tabs=self.vm_windows_as_tabs.isChecked(),
         )
 
     def save(self) -> bool:

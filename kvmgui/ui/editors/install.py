@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 
 from kvmgui.ui.errors import show_error, show_information
@@ -57,6 +57,7 @@ class EditorsFeature(QObject):
         self.edit_action = self._action(self.tr("&Edit…"), self.edit_current)
         self.edit_action.setToolTip(self.tr("Edit the definition of the selected virtual "
                                             "machine or network"))
+        self.edit_action.setShortcut(QKeySequence("F2"))
         self.edit_action.setEnabled(False)
         window.tree.selectionModel().currentChanged.connect(self._current_changed)
         window.tree.doubleClicked.connect(self._double_clicked)
@@ -218,8 +219,9 @@ class EditorsFeature(QObject):
         self.edit_action.setEnabled(kind in EDITABLE)
 
     def _double_clicked(self, proxy_index: QModelIndex) -> None:
+        # A domain opens its VM window instead (kvmgui.ui.vm_window), the editor inside.
         index = self._window.proxy.mapToSource(proxy_index)
-        if index.data(Role.KIND) in EDITABLE:
+        if index.data(Role.KIND) == NodeKind.NETWORK:
             self.edit(index.siblingAtColumn(0))
 
 

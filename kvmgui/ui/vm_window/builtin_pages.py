@@ -1,0 +1,39 @@
+"""The pages every VM window has: Console, Details, Performance (see pages.py)."""
+
+from PySide6.QtWidgets import QWidget
+
+from kvmgui.logic.action_rules import DomainAction
+from kvmgui.ui.i18n import TranslationContext
+from kvmgui.ui.vm_window.console_page import ConsolePage
+from kvmgui.ui.vm_window.details_page import DetailsPage
+from kvmgui.ui.vm_window.pages import PageContext, PageSpec, register_page
+from kvmgui.ui.vm_window.screenshot_view import ScreenshotView
+from kvmgui.ui.vm_window.serial_view import SerialView
+
+CONSOLE, DETAILS, PERFORMANCE = "console", "details", "performance"
+
+
+class VmPages(TranslationContext):
+    """Translation context of the page titles."""
+
+
+def _console(context: PageContext, parent: QWidget) -> ConsolePage:
+    # The VNC view takes the screenshot view's place once it exists (a FramebufferView too).
+    return ConsolePage(context.connection, ScreenshotView(), SerialView(),
+                       context.actions[DomainAction.START], context.actions[DomainAction.RESUME],
+                       parent)
+
+
+def _details(context: PageContext, parent: QWidget) -> DetailsPage:
+    return DetailsPage(context.model, context.connection, context.uuid, parent)
+
+
+def _performance(context: PageContext, parent: QWidget) -> QWidget:
+    from kvmgui.ui.vm_window.performance_tab import PerformanceTab  # charts: on first show
+
+    return PerformanceTab(context, parent)
+
+
+register_page(PageSpec(CONSOLE, lambda: VmPages.tr("Console"), _console))
+register_page(PageSpec(DETAILS, lambda: VmPages.tr("Details"), _details))
+register_page(PageSpec(PERFORMANCE, lambda: VmPages.tr("Performance"), _performance))

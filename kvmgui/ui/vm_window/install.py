@@ -1,0 +1,122 @@
+"""Wires the VM windows into the main window: "Open" (toolbar, Domain menu, context menu),
+Enter or double-click on a domain, "Edit…" in the Domain menu, and a live thumbnail of the
+current domain's screen in the main window's summary.
+
+    feature = install_vm_windows(window, model, actions, editors, performance, QSettings())
+    # settings None: remember nothing (a --screenshot run leaves no trace)
+    feature.manager.open(uri, uuid)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QObject, QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QToolButton
+
+from kvmgui.logic.action_rules import DomainAction
+from kvmgui.ui.icons import action_icon, themed_icon
+from kvmgui.ui.inventory_model import InventoryModel
+from kvmgui.ui.main_window import MainWindow
+from kvmgui.ui.roles import NodeKind, Role
+from kvmgui.ui.vm_window.manager import VmWindows
+from kvmgui.ui.vm_window.thumbnail import ScreenThumbnail
+from kvmgui.ui.vm_window.window_memory import WindowMemory
+
+if TYPE_CHECKING:
+    from kvmgui.ui.actions.controller import ActionsController
+    from kvmgui.ui.editors.install import EditorsFeature
+    from kvmgui.ui.performance.install import PerformanceFeature
+    from kvmgui.ui.vm_window.vm_view import VmView
+
+
+class VmWindowsFeature(QObject):
+    """Owns the VM windows (`manager`), the Open action and the summary's thumbnail."""
+
+    def __init__(self, window: MainWindow, model: InventoryModel, actions: ActionsController,
+                 editors: EditorsFeature, performance: PerformanceFeature,
+                 settings: QSettings | None) -> None:
+        super().__init__(window)
+        self._window = window
+        self._model = model
+        self.manager = VmWindows(model, actions.runner, window.preferences,
+                                 WindowMemory(settings),
+                                 performance.sampler, performance.set_interval, self)
+        self.open_action = QAction(themed_icon("window-new", action_icon("console")),
+                                   self.tr("&Open"), window)
+        self.open_action.setToolTip(self.tr(
+            "Open the virtual machine's window: its console, details and performance"))
+        self.open_action.setStatusTip(self.open_action.toolTip())
+        self.open_action.triggered.connect(lambda _checked=False: self.open_selected())
+        self._add_to_menus(actions, editors)
+        self.thumbnail = ScreenThumbnail(window.details.page)
+        window.details.page.add_header_widget(self.thumbnail)
+        self.thumbnail.clicked.connect(lambda: self.open_index(self._current()))
+
+        window.tree.activated.connect(
+            lambda proxy_index: self.open_index(window.proxy.mapToSource(proxy_index)))
+        selection = window.tree.selectionModel()
+        selection.selectionChanged.connect(self._selection_changed)
+        selection.currentChanged.connect(lambda *_a: self._follow_current())
+        model.dataChanged.connect(self._data_changed)
+        window.closing.connect(self.manager.close_all)
+        self._selection_changed(QItemSelection(), QItemSelection())
+
+    # ---- public ------------------------------------------------------------------------------
+
+    def open_index(self, source_index: QModelIndex) -> VmView | None:
+        """Open the VM window of the domain at `source_index` (other rows: nothing)."""
+        index = source_index.siblingAtColumn(0)
+        if index.data(Role.KIND) != NodeKind.DOMAIN:
+            return None
+        return self.manager.open(str(index.data(Role.URI)), str(index.data(Role.KEY)))
+
+    def open_selected(self) -> list[VmView]:
+        """Open a VM window for each selected domain."""
+        opened = [self.open_index(i) for i in self._window.selected_source_indexes()]
+        return [view for view in opened if view is not None]
+
+    # ---- internals ---------------------------------------------------------------------------
+
+    def _add_to_menus(self, actions: ActionsController, editors: EditorsFeature) -> None:
+        console = actions.domain.actions[DomainAction.CONSOLE]
+        actions.toolbar.insertAction(console, self.open_action)
+        button = actions.toolbar.widgetForAction(self.open_action)
+        if isinstance(button, QToolButton):
+            button.setAccessibleName(self.open_action.iconText())  # for screen readers
+        # The Domain menu is also the domains' context menu.
+        menu = actions.context_menus[NodeKind.DOMAIN]
+        first = menu.actions()[0]  # Open console
+        menu.insertAction(first, self.open_action)
+        menu.insertAction(first, editors.edit_action)
+        menu.insertSeparator(first)
+        self.domain_menu: QMenu = menu
+
+    def _current(self) -> QModelIndex:
+        return self._window.proxy.mapToSource(self._window.tree.currentIndex()).siblingAtColumn(0)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.open_action.setEnabled(any(i.data(Role.KIND) == NodeKind.DOMAIN
+                                        for i in self._window.selected_source_indexes()))
+
+    def _follow_current(self) -> None:
+        index = self._current()
+        if index.data(Role.KIND) != NodeKind.DOMAIN:
+            self.thumbnail.set_domain(None, None)
+            return
+        self.thumbnail.set_domain(self._model.connection(str(index.data(Role.URI))),
+                                  index.data(Role.SNAPSHOT))
+
+    def _data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        current = self._current()
+        if (current.isValid() and top_left.parent() == current.parent()
+                and top_left.row() <= current.row() <= bottom_right.row()):
+            self._follow_current()
+
+
+def install_vm_windows(window: MainWindow, model: InventoryModel, actions: ActionsController,
+                       editors: EditorsFeature, performance: PerformanceFeature,
+                       settings: QSettings | None) -> VmWindowsFeature:
+    """Add VM windows to `window` (after the actions, editors and performance features)."""
+    return VmWindowsFeature(window, model, actions, editors, performance, settings)
