@@ -21,6 +21,7 @@ import libvirt
 from PySide6.QtCore import QObject, Signal
 
 from kvmgui.core import log
+from kvmgui.core.snapshots import ConnectionState
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.errors import error_text
 
@@ -49,7 +50,8 @@ class ConsoleStream(QObject):
         opened(): the console is attached; output follows as `data`.
         data(bytes): output of the guest, as it arrives.
         closed(str): an open console ended: the guest stopped, another client took it over,
-            the connection broke. The text says why (libvirt's words where it gave some).
+            the connection broke. libvirt's words for why, "" when it gave none (end of
+            stream: the guest's side closed).
         failed(str): the console could not be opened (libvirt's message).
         busy(str): another client holds the console; open(..., take_over=True) displaces it.
         stateChanged(ConsoleState)
@@ -77,6 +79,7 @@ class ConsoleStream(QObject):
         # Deleted with its page while attached: let go of the console on the host. The slot
         # belongs to a plain object, not to the QObject being destroyed.
         self.destroyed.connect(self._attached.stop)
+        connection.stateChanged.connect(self._connection_state)
 
     # ---- public API (GUI thread) ------------------------------------------------------------
 
@@ -139,6 +142,23 @@ class ConsoleStream(QObject):
             self._set_state(ConsoleState.FAILED)
             self.failed.emit(message)
 
+    def _connection_state(self, state: ConnectionState, message: str) -> None:
+        """The stream lives in the connection: when that breaks libvirt does not always tell
+        the stream (a daemon restart leaves it silent), so end the session here."""
+        if state == ConnectionState.CONNECTED or self._attached.session is None:
+            return
+        opening = self.state == ConsoleState.OPENING
+        session, self._attached.session = self._attached.session, None
+        self._serial += 1
+        session.stop()
+        reason = message or self.tr("The connection to the host closed.")
+        if opening:
+            self._set_state(ConsoleState.FAILED)
+            self.failed.emit(reason)
+        else:
+            self._set_state(ConsoleState.CLOSED)
+            self.closed.emit(reason)
+
     def _on_received(self, serial: int, chunk: bytes) -> None:
         if serial == self._serial:
             self.data.emit(chunk)
@@ -148,7 +168,7 @@ class ConsoleStream(QObject):
             return
         self._attached.session = None
         self._set_state(ConsoleState.CLOSED)
-        self.closed.emit(reason or self.tr("The console closed."))
+        self.closed.emit(reason)
 
 
 class _Attached:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 import libvirt
 import pytest
-from daemon_helpers import URI
+from daemon_helpers import URI, DaemonControl
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from tiny_guest_helpers import BANNER, TinyGuestMaker, make_tiny_guest  # noqa: F401 (fixture)
@@ -168,3 +168,17 @@ def test_second_serial_port_is_a_device_of_its_own(make_tiny_guest: TinyGuestMak
     type_line(qtbot, shell, f"echo port1-$(({n}+1)) > /dev/ttyS1")
     wait_text(qtbot, other, f"port1-{n + 1}")
     assert f"port1-{n + 1}" not in terminal_text(shell.terminal)
+
+
+def test_reattaches_when_the_connection_comes_back(make_tiny_guest: TinyGuestMaker,  # noqa: F811
+                                                   open_page: PageMaker, daemon: DaemonControl,
+                                                   qtbot: QtBot) -> None:
+    name = make_tiny_guest("daemon")
+    page = open_page(name)
+    wait_state(qtbot, page, ConsoleState.OPEN)
+    wait_text(qtbot, page, BANNER, timeout=BOOT_MS)
+
+    with qtbot.waitSignal(page.stream.closed, timeout=30000):
+        daemon.restart()  # the guest keeps running; the stream dies with the connection
+    wait_state(qtbot, page, ConsoleState.OPEN, timeout=60000)
+    ask_echo(qtbot, page)

@@ -3,7 +3,8 @@
 The bar holds a device picker (when the domain has several serial/console devices), the
 state in words, and the buttons the state calls for: "Take over" when another client holds
 the console, "Reconnect" after it closed, "Disconnect" while attached. When the domain
-starts again the page reconnects by itself.
+starts again, or the connection comes back after a break, the page reconnects by itself
+(unless the user disconnected it).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kvmgui.core.snapshots import DomainInfo
+from kvmgui.core.snapshots import DomainInfo, Inventory
 from kvmgui.ui.console.terminal_painter import DEFAULT_POINT_SIZE
 from kvmgui.ui.console.terminal_widget import TerminalWidget
 from kvmgui.virt.connection import Connection
@@ -33,6 +34,7 @@ class SerialConsolePage(QWidget):
         self._connection = connection
         self._domain = domain
         self._settings = QSettings()
+        self._detached_by_user = False
         self.stream = ConsoleStream(connection, self)
         self.terminal = TerminalWidget(self, point_size=self._saved_font_size())
         self.devices = QComboBox(self)
@@ -70,6 +72,7 @@ class SerialConsolePage(QWidget):
         self.devices.activated.connect(lambda _index: self.connect_console())
         connection.domainChanged.connect(self._domain_changed)
         connection.domainRemoved.connect(self._domain_removed)
+        connection.inventoryLoaded.connect(self._inventory_loaded)
 
         self._fill_devices(domain)
         self._show_state(ConsoleState.CLOSED)
@@ -88,12 +91,14 @@ class SerialConsolePage(QWidget):
         if self.devices.count() == 0:
             self._say(self.tr("This domain has no serial port or console."))
             return
+        self._detached_by_user = False
         device = self.devices.currentData()
         self.stream.open(self._domain.uuid, device if isinstance(device, str) else None,
                          take_over)
         self._say(self.tr("Connecting to %s…") % self.devices.currentText())
 
     def disconnect_console(self) -> None:
+        self._detached_by_user = True
         self.stream.close()
         self._say(self.tr("Disconnected."))
 
@@ -112,8 +117,10 @@ class SerialConsolePage(QWidget):
             self._say(self.tr("Connected to %s.") % self.devices.currentText())
 
     def _closed(self, reason: str) -> None:
-        if self._domain.active:
+        if self._domain.active and reason:
             self._say(self.tr("The console closed: %s") % reason)
+        elif self._domain.active:
+            self._say(self.tr("The console closed."))
         else:
             self._say(self.tr("The domain stopped. The console attaches when it starts again."))
 
@@ -126,14 +133,26 @@ class SerialConsolePage(QWidget):
 
     # ---- the domain ---------------------------------------------------------------------------
 
-    def _domain_changed(self, info: DomainInfo) -> None:
+    def _inventory_loaded(self, inventory: Inventory) -> None:
+        """After a (re)connect: the stream died with the old connection, the domain may have
+        changed or gone meanwhile."""
+        info = next((d for d in inventory.domains if d.uuid == self._domain.uuid), None)
+        if info is None:
+            self._domain_removed(self._domain.uuid)
+        else:
+            self._domain_changed(info, reconnected=True)
+
+    def _domain_changed(self, info: DomainInfo, reconnected: bool = False) -> None:
         if info.uuid != self._domain.uuid:
             return
         started = info.active and not self._domain.active
         self._domain = info
         self._fill_devices(info)
         self._show_state(self.stream.state)
-        if started and self.stream.state not in (ConsoleState.OPEN, ConsoleState.OPENING):
+        idle = self.stream.state not in (ConsoleState.OPEN, ConsoleState.OPENING)
+        # A restart frees a console another client held; a reconnect does not.
+        wanted = started or (reconnected and self.stream.state != ConsoleState.BUSY)
+        if wanted and idle and info.active and not self._detached_by_user:
             self.connect_console()
         elif not info.active and self.stream.state != ConsoleState.OPEN:
             self._say(self.tr("The domain stopped. The console attaches when it starts again."))

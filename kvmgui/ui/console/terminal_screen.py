@@ -24,6 +24,10 @@ _BRACKETED_PASTE = 2004 << 5
 class TerminalScreen(pyte.HistoryScreen):
     """pyte's screen with absolute line numbers and the terminal's replies collected."""
 
+    # HistoryScreen wraps every attribute access so each event can page back to the bottom
+    # first. This screen never pages, and the wrapping took most of the time output costs.
+    __getattribute__ = object.__getattribute__
+
     def __init__(self, columns: int, lines: int, history: int = SCROLLBACK_LINES) -> None:
         self.scrolled = 0  # lines ever pushed into the scrollback
         self.replies: list[str] = []  # answers to the guest's queries (cursor position, ...)
