@@ -90,15 +90,15 @@ def sort_value(node: TreeNode, column: Column) -> Any:
     p = node.payload
     if node.kind in (NodeKind.CONNECTION, NodeKind.CATEGORY):
         return node.row  # connections and categories keep their order
-    numeric = {
-        Column.VCPUS: lambda: getattr(p, "vcpus", 0),
-        Column.MEMORY: lambda: getattr(p, "memory_kib", 0),
-        Column.CAPACITY: lambda: getattr(p, "capacity", 0),
-        Column.ALLOCATION: lambda: getattr(p, "allocation", 0),
-    }.get(column)
+    numeric = _NUMERIC_FIELDS.get(column)
     if numeric is not None:
-        return numeric()
+        return getattr(p, numeric, 0)
     return display(node, column).casefold()
+
+
+# Columns sorted by a number rather than by their text: the snapshot field holding it.
+_NUMERIC_FIELDS = {Column.VCPUS: "vcpus", Column.MEMORY: "memory_kib",
+                   Column.CAPACITY: "capacity", Column.ALLOCATION: "allocation"}
 
 
 def icon(node: TreeNode) -> Any:

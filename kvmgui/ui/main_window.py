@@ -280,6 +280,8 @@ class MainWindow(QMainWindow):
 
     def _expand_new_rows(self, parent: QModelIndex, first: int, last: int) -> None:
         # Connections open with their domain list unfolded; other categories stay folded.
+        if parent.isValid() and parent.data(Role.KIND) != NodeKind.CONNECTION:
+            return  # objects, not connections or categories: thousands at once, none to unfold
         for row in range(first, last + 1):
             index = self.proxy.index(row, 0, parent)
             kind = index.data(Role.KIND)
