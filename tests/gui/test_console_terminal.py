@@ -232,6 +232,17 @@ def test_select_with_the_mouse_and_copy(qtbot: QtBot, terminal: TerminalWidget,
     assert sent == []  # Ctrl+Shift+C copies; it sends nothing
 
 
+def test_context_menu_copies_the_selection(terminal: TerminalWidget) -> None:
+    terminal.feed(b"menu text")
+    assert not terminal.context_menu().actions()[0].isEnabled()  # nothing selected yet
+    terminal.select_all()
+    QGuiApplication.clipboard().clear()
+    copy = terminal.context_menu().actions()[0]
+    assert copy.isEnabled()
+    copy.trigger()
+    assert QGuiApplication.clipboard().text().startswith("menu text")
+
+
 def test_selection_survives_new_output(terminal: TerminalWidget) -> None:
     terminal.feed(b"keep me\r\n")
     terminal.select_all()

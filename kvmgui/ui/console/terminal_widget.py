@@ -300,6 +300,12 @@ class TerminalWidget(QWidget):
         event.accept()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+
+    def context_menu(self) -> QMenu:
+        """Copy, paste, select all and the font size, enabled as they apply now."""
         menu = QMenu(self)
         copy = menu.addAction(self.tr("Copy"), self.copy)
         copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
@@ -312,5 +318,4 @@ class TerminalWidget(QWidget):
         menu.addAction(self.tr("Larger Text"), lambda: self.set_point_size(self.point_size + 1))
         menu.addAction(self.tr("Smaller Text"), lambda: self.set_point_size(self.point_size - 1))
         menu.addAction(self.tr("Normal Size"), lambda: self.set_point_size(DEFAULT_POINT_SIZE))
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(event.globalPos())
+        return menu
