@@ -82,6 +82,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "NAT / routed"),
     QT_TRANSLATE_NOOP("Messages",
                       "Network {network} uses bridge {bridge}, which this host does not have."),
+    QT_TRANSLATE_NOOP("Messages", "No password was given for the console."),
     QT_TRANSLATE_NOOP("Messages",
                       "None of {name}'s network interfaces is connected (inactive network, link "
                       "down or missing bridge)."),
@@ -111,11 +112,23 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "The MAC address of {label} is multicast, not unicast: {value}"),
     QT_TRANSLATE_NOOP("Messages",
                       "The MAC address {mac} of {label} is already used by another DHCP host."),
+    QT_TRANSLATE_NOOP("Messages", "The VLAN settings of {label} have no VLAN id."),
     QT_TRANSLATE_NOOP("Messages", "The XML of {what} {name} could not be read: {error}"),
     QT_TRANSLATE_NOOP("Messages",
                       "The allocation ({allocation} bytes) of a raw volume cannot exceed its "
                       "capacity ({capacity} bytes)."),
     QT_TRANSLATE_NOOP("Messages", "The boot order of {tag} {number} must be a number from 1."),
+    QT_TRANSLATE_NOOP("Messages", "The console client failed to decode the screen ({error})."),
+    QT_TRANSLATE_NOOP("Messages",
+                      "The console server asks for a kind of security this client does not "
+                      "support ({types})."),
+    QT_TRANSLATE_NOOP("Messages", "The console server closed the connection during the handshake."),
+    QT_TRANSLATE_NOOP("Messages", "The console server closed the connection."),
+    QT_TRANSLATE_NOOP("Messages", "The console server did not accept the password."),
+    QT_TRANSLATE_NOOP("Messages", "The console server refused the connection: {reason}"),
+    QT_TRANSLATE_NOOP("Messages", "The console server refused the login: {reason}"),
+    QT_TRANSLATE_NOOP("Messages", "The console server sent invalid data ({detail})."),
+    QT_TRANSLATE_NOOP("Messages", "The console server speaks RFB {version}, which is too old."),
     QT_TRANSLATE_NOOP("Messages",
                       "The current number of vCPUs ({current}) is more than the maximum "
                       "({maximum})."),
@@ -135,11 +148,19 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages",
                       "The prefix of IP address {address} must be a number from 0 to {limit}: "
                       "{prefix}"),
+    QT_TRANSLATE_NOOP("Messages",
+                      "The remote screen is too large ({width}×{height}; the limit is "
+                      "{max_width}×{max_height})."),
     QT_TRANSLATE_NOOP("Messages", "The target name {iqn} does not start with iqn., eui. or naa."),
     QT_TRANSLATE_NOOP("Messages",
                       "The target path must be an absolute path, e.g. "
                       "/var/lib/libvirt/images/{name}."),
     QT_TRANSLATE_NOOP("Messages", "The volume capacity must be greater than 0 bytes."),
+    QT_TRANSLATE_NOOP("Messages",
+                      "The {what} ({value} {unit}) is more than libvirt can store ({limit} "
+                      "bytes at most)."),
+    QT_TRANSLATE_NOOP("Messages", "The {what} has an unknown unit '{unit}'."),
+    QT_TRANSLATE_NOOP("Messages", "The {what} is not a whole number of at least 0: '{value}'"),
     QT_TRANSLATE_NOOP("Messages", "The {what} name must not be empty."),
     QT_TRANSLATE_NOOP("Messages", "The {what} name must not contain '/': {value}"),
     QT_TRANSLATE_NOOP("Messages", "There is no domain named {name}."),
@@ -154,6 +175,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "bond"),
     QT_TRANSLATE_NOOP("Messages", "bond ({mode})"),
     QT_TRANSLATE_NOOP("Messages", "crashed"),
+    QT_TRANSLATE_NOOP("Messages", "current memory"),
     QT_TRANSLATE_NOOP("Messages", "device (not listed)"),
     QT_TRANSLATE_NOOP("Messages", "disk"),
     QT_TRANSLATE_NOOP("Messages", "domain"),
@@ -168,6 +190,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "libvirt does not apply VLAN tags to {kind} connections"),
     QT_TRANSLATE_NOOP("Messages",
                       "libvirt {version} applies VLAN tags on Linux bridges only from {since}"),
+    QT_TRANSLATE_NOOP("Messages", "memory"),
     QT_TRANSLATE_NOOP("Messages", "missing bridge"),
     QT_TRANSLATE_NOOP("Messages", "missing network"),
     QT_TRANSLATE_NOOP("Messages", "network"),
@@ -187,6 +210,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "unknown"),
     QT_TRANSLATE_NOOP("Messages", "virtual machine"),
     QT_TRANSLATE_NOOP("Messages", "volume"),
+    QT_TRANSLATE_NOOP("Messages", "volume allocation"),
+    QT_TRANSLATE_NOOP("Messages", "volume capacity"),
     QT_TRANSLATE_NOOP("Messages",
                       "{devices} both use VLAN {tag} on {parent}; Linux allows only one VLAN "
                       "device per tag and parent."),

@@ -2069,6 +2069,10 @@
         <translation>网络 {network} 使用网桥 {bridge}，但此宿主机上没有该网桥。</translation>
     </message>
     <message>
+        <source>No password was given for the console.</source>
+        <translation>未提供控制台密码。</translation>
+    </message>
+    <message>
         <source>None of {name}&apos;s network interfaces is connected (inactive network, link down or missing bridge).</source>
         <translation>{name} 的网络接口均未连接（网络不活动、链路断开或网桥缺失）。</translation>
     </message>
@@ -2153,6 +2157,42 @@
         <translation>{tag} {number} 的引导顺序必须是从 1 开始的数字。</translation>
     </message>
     <message>
+        <source>The console client failed to decode the screen ({error}).</source>
+        <translation>控制台客户端无法解码屏幕画面（{error}）。</translation>
+    </message>
+    <message>
+        <source>The console server asks for a kind of security this client does not support ({types}).</source>
+        <translation>控制台服务器要求使用本客户端不支持的安全类型（{types}）。</translation>
+    </message>
+    <message>
+        <source>The console server closed the connection during the handshake.</source>
+        <translation>控制台服务器在握手期间关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The console server closed the connection.</source>
+        <translation>控制台服务器关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The console server did not accept the password.</source>
+        <translation>控制台服务器未接受该密码。</translation>
+    </message>
+    <message>
+        <source>The console server refused the connection: {reason}</source>
+        <translation>控制台服务器拒绝了连接：{reason}</translation>
+    </message>
+    <message>
+        <source>The console server refused the login: {reason}</source>
+        <translation>控制台服务器拒绝了登录：{reason}</translation>
+    </message>
+    <message>
+        <source>The console server sent invalid data ({detail}).</source>
+        <translation>控制台服务器发送了无效数据（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The console server speaks RFB {version}, which is too old.</source>
+        <translation>控制台服务器使用的 RFB {version} 版本过旧。</translation>
+    </message>
+    <message>
         <source>The current number of vCPUs ({current}) is more than the maximum ({maximum}).</source>
         <translation>当前 vCPU 数（{current}）超过了最大值（{maximum}）。</translation>
     </message>
@@ -2191,6 +2231,10 @@
     <message>
         <source>The prefix of IP address {address} must be a number from 0 to {limit}: {prefix}</source>
         <translation>IP 地址 {address} 的前缀必须是 0 到 {limit} 之间的数字：{prefix}</translation>
+    </message>
+    <message>
+        <source>The remote screen is too large ({width}×{height}; the limit is {max_width}×{max_height}).</source>
+        <translation>远程屏幕过大（{width}×{height}；上限为 {max_width}×{max_height}）。</translation>
     </message>
     <message>
         <source>The target name {iqn} does not start with iqn., eui. or naa.</source>
