@@ -13,7 +13,7 @@ APT_PACKAGES := python3-venv libvirt-dev pkg-config gcc python3-dev \
 	libxkbcommon-x11-0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xfixes0 \
 	libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients \
 	qemu-system-x86 qemu-utils dnsmasq-base osinfo-db \
-	desktop-file-utils appstream fonts-noto-cjk busybox-static cpio
+	desktop-file-utils appstream fonts-noto-cjk busybox-static cpio openssh-server
 
 .PHONY: run test unit gui integration perf deps install uninstall screenshots translations clean
 
