@@ -187,9 +187,12 @@ class RfbClient:
         self._output += msg.client_cut_text(data[:self._max_cut_text])
 
     def request_update(self, incremental: bool = True) -> None:
-        """Ask for the changes (or, not incremental, all) of the whole framebuffer."""
+        """Ask for the changes (or, not incremental, all) of the whole framebuffer; after a
+        legacy DesktopSize change the next request asks for all of it anyway."""
         if not self.connected:
             return
+        incremental = incremental and not self._desktop.needs_full_update
+        self._desktop.needs_full_update = False
         self._output += msg.framebuffer_update_request(
             incremental, 0, 0, self._desktop.width, self._desktop.height)
 
@@ -226,8 +229,7 @@ class RfbClient:
             new = self._session.step(self._reader)
             events += new
             if new and isinstance(new[-1], FrameComplete) and self.auto_update:
-                self.request_update(incremental=not self._desktop.needs_full_update)
-                self._desktop.needs_full_update = False
+                self.request_update()
             return
         stage = handshake.step(self._reader)
         if stage is Stage.PASSWORD:

@@ -190,6 +190,16 @@ def test_desktop_size_asks_for_a_full_update_next() -> None:
     assert client.take_output() == struct.pack(">BBHHHH", 3, 1, 0, 0, 320, 200)
 
 
+def test_a_widget_that_requests_itself_gets_the_full_update_after_a_resize() -> None:
+    client = connected_client()
+    client.auto_update = False
+    client.feed(update(desktop_size_rect(320, 200)))
+    client.request_update(incremental=True)
+    client.request_update(incremental=True)
+    assert client.take_output() == struct.pack(">BBHHHH", 3, 0, 0, 0, 320, 200) + \
+        struct.pack(">BBHHHH", 3, 1, 0, 0, 320, 200)
+
+
 def test_extended_desktop_size() -> None:
     client = connected_client()
     # The answer to the first full request: same size, nothing to do but note the support.
