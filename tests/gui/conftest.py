@@ -1,9 +1,11 @@
 """GUI tests: the real application objects on libvirt's test driver, offscreen.
 
-test:///default is reached through the `default_conn` fixture of tests/conftest.py."""
+test:///default is reached through the `default_conn` fixture of tests/conftest.py; every test
+that uses Qt is checked for leftovers (threads, timers, windows) by leak_helpers.no_leftovers."""
 
 import pytest
 import fixture_helpers
+import leak_helpers
 from fixture_helpers import StartApp
 
 from kvmgui.ui.app import Application
@@ -12,9 +14,9 @@ from kvmgui.core.resource_paths import demo_host_uri
 # The shared fixtures, bound here so pytest offers them to every test of this directory.
 isolated_settings = fixture_helpers.isolated_settings
 start_app = fixture_helpers.start_app
+no_leftovers = leak_helpers.no_leftovers
 
 
 @pytest.fixture
 def demo_app(start_app: StartApp) -> Application:
     return start_app(demo_host_uri())
-

@@ -32,11 +32,14 @@ def silent_host() -> Iterator[str]:
         except OSError:
             pass  # the listener was closed
 
-    threading.Thread(target=accept, daemon=True).start()
+    listener = threading.Thread(target=accept, daemon=True)
+    listener.start()
     yield f"test+tcp://127.0.0.1:{server.getsockname()[1]}/default"
     for client in accepted:
         client.close()
+    server.shutdown(socket.SHUT_RDWR)  # wakes the accept() above; close() alone would not
     server.close()
+    listener.join()
 
 
 def test_hung_connection_leaves_the_window_and_others_working(

@@ -207,7 +207,7 @@ def test_a_removed_connection_takes_its_sampler_along(start_app, qtbot: QtBot) -
     app = start_app(demo_host_uri(), "test:///default")
     feature, page = open_page(app, qtbot, "web01")
     qtbot.waitUntil(lambda: page.redraws >= 1, timeout=10000)
-    app.model.remove_connection(demo_host_uri())
+    app.connections.remove(demo_host_uri())  # as the Remove action does; shuts its workers
     assert feature.sampler(demo_host_uri()) is None
     assert page.uuid == ""  # the current row went away with its connection
     app.window.select(app.model.find_by_name("test"))  # a domain of the other connection
