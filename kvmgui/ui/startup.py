@@ -1,14 +1,18 @@
-"""Which connections a GUI run opens, worked out before the GUI's heavy imports (light: QtCore
-only), so that kvmgui.virt.early_open can start on them at once."""
+"""Which connections a GUI run opens, worked out before the GUI's heavy imports, so that
+kvmgui.virt.early_open can start on them at once. Light: with --connect or --demo it imports no
+Qt at all (libvirt then opens those while Qt loads); only the saved connections need QtCore."""
+
+from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QSettings
+from typing import TYPE_CHECKING
 
 from kvmgui.core.resource_paths import demo_host_uri
-from kvmgui.ui.settings import ConnectionSettings, SavedConnection
+
+if TYPE_CHECKING:
+    from kvmgui.ui.settings import SavedConnection
 
 # Sockets of a local libvirtd (monolithic) or virtqemud (modular daemons).
 LOCAL_SOCKETS = ("/run/libvirt/libvirt-sock", "/run/libvirt/virtqemud-sock")
@@ -47,11 +51,17 @@ def startup_connections(connect: list[str], demo: bool,
 
 def saved_connections() -> list[SavedConnection]:
     """The saved connections, readable before the QApplication exists."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from kvmgui.ui.settings import ConnectionSettings
+
     QCoreApplication.setOrganizationName("kvmgui")
     QCoreApplication.setApplicationName("kvmgui")
     return ConnectionSettings(QSettings()).load()
 
 
 def startup(connect: list[str], demo: bool) -> Startup:
-    uris, idle = startup_connections(connect, demo, saved_connections())
+    # The command line's choice needs no settings (nor the Qt that reads them).
+    saved = [] if connect or demo else saved_connections()
+    uris, idle = startup_connections(connect, demo, saved)
     return Startup(uris, idle)
