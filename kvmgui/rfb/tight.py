@@ -100,25 +100,29 @@ def undo_gradient(data: bytes, width: int, height: int) -> np.ndarray:
 
     The prediction of V[y, x] is left + up - up-left, clamped to 0..255 (outside pixels are 0),
     so a pixel needs its left and upper neighbours first: pixels on one anti-diagonal
-    (x + y = constant) are independent of each other.  The image is stored skewed so each
-    anti-diagonal is one column of an array, and numpy computes a column per step.
+    (x + y = constant) are independent of each other.  The image is stored skewed so that each
+    anti-diagonal is one contiguous row of an array, and numpy computes a row per step.
     """
     diffs = np.frombuffer(data, np.uint8, width * height * 3).reshape(height, width, 3)
     if not width or not height:
         return diffs
-    # skew[Y, Y + X] holds V[Y - 1, X - 1]; row 0 and each row's first cell stay zero.
-    skew = np.zeros((height + 1, width + height + 1, 3), np.int16)
+    # skew[Y + X, Y] holds V[Y - 1, X - 1]; row 0 of V's padding and column 0 stay zero.
+    skew = np.zeros((width + height + 1, height + 1, 3), np.int16)
     skewed_diffs = np.zeros_like(skew)
     rows = np.arange(1, height + 1).reshape(-1, 1)
-    columns = rows + np.arange(1, width + 1).reshape(1, -1)
-    skewed_diffs[rows, columns] = diffs
-    for column in range(2, width + height + 1):
-        first = max(1, column - width)
-        last = min(height, column - 1)
-        here = slice(first, last + 1)
-        above = slice(first - 1, last)
-        predicted = skew[here, column - 1] + skew[above, column - 1] - skew[above, column - 2]
+    diagonals = rows + np.arange(1, width + 1).reshape(1, -1)
+    skewed_diffs[diagonals, rows] = diffs
+    scratch = np.empty((height, 3), np.int16)
+    for diagonal in range(2, width + height + 1):
+        first, last = max(1, diagonal - width), min(height, diagonal - 1)
+        predicted = scratch[:last - first + 1]
+        previous = skew[diagonal - 1]
+        # left (same row, previous diagonal) + up (row above, previous diagonal) - up-left
+        np.add(previous[first:last + 1], previous[first - 1:last], out=predicted)
+        np.subtract(predicted, skew[diagonal - 2, first - 1:last], out=predicted)
         np.clip(predicted, 0, 255, out=predicted)
-        skew[here, column] = (predicted + skewed_diffs[here, column]) & 0xFF
-    values: np.ndarray = skew[rows, columns].astype(np.uint8)
+        predicted += skewed_diffs[diagonal, first:last + 1]
+        predicted &= 0xFF
+        skew[diagonal, first:last + 1] = predicted
+    values: np.ndarray = skew[diagonals, rows].astype(np.uint8)
     return values
