@@ -145,6 +145,21 @@ def test_send_key_screenshot_and_scale_on_the_graphical_console(
     assert abs(picture.width() / picture.height() - GUEST.width() / GUEST.height()) < 0.01
 
 
+def test_the_screen_is_asked_for_only_while_it_shows(
+        start_app: StartApp, default_conn: libvirt.virConnect, qtbot: QtBot) -> None:
+    scratch_vm(default_conn, "watching", running=True)
+    app = start_app(DEFAULT)
+    view = open_vm(qtbot, app, PREFIX + "watching")
+    screen = view.console.graphical
+    qtbot.waitUntil(lambda: screen.state is ViewState.CONNECTED, timeout=TIMEOUT_MS)
+    assert screen.polling  # the next screenshot is due
+    view.show_page("details")
+    qtbot.waitUntil(lambda: not screen.polling, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(view.console.updated, timeout=TIMEOUT_MS):
+        view.show_page("console")  # at once, not a second later
+    assert screen.polling
+
+
 def test_send_key_needs_a_connected_graphical_console(
         start_app: StartApp, default_conn: libvirt.virConnect, qtbot: QtBot) -> None:
     scratch_vm(default_conn, "keys-off")

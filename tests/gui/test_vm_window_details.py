@@ -4,6 +4,7 @@ the live thumbnail in the main window's summary, on test:///default."""
 import libvirt
 from app_helpers import find_row, open_dialog, select
 from fixture_helpers import StartApp
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kvmgui.ui.editors.diff_dialog import DiffDialog
@@ -60,7 +61,11 @@ def test_revert_drops_the_edits(start_app: StartApp, default_conn: libvirt.virCo
     with qtbot.waitSignal(host.editorReady, timeout=TIMEOUT_MS):
         view.show_page("details")
     assert host.editor is not None
-    qtbot.keyClicks(host.editor.overview_tab.title_edit, "never applied")
+    editor = host.editor
+    qtbot.keyClicks(editor.overview_tab.title_edit, "never applied")
+    qtbot.keyClick(editor.overview_tab.title_edit, Qt.Key.Key_Escape)  # not a dialog's Esc
+    assert host.editor is editor and editor.isVisible()
+    assert editor.overview_tab.title_edit.text() == "never applied"
     assert host.editor.cancel_button.text() == "Revert"
     with qtbot.waitSignal(host.editorReady, timeout=TIMEOUT_MS):
         host.editor.cancel_button.click()

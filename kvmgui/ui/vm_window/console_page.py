@@ -173,8 +173,6 @@ class ConsolePage(QWidget):
     def _show_kind(self) -> None:
         self.kind_box.setCurrentIndex(self.kind_box.findData(self.kind))
         self.stack.setCurrentIndex(0 if self.kind is ConsoleKind.GRAPHICAL else 1)
-        self.note.setText(self.tr("View only: refreshed every second")
-                          if self.kind is ConsoleKind.GRAPHICAL else "")
 
     def _update_views(self) -> None:
         domain, connection = self._domain, self._connection
@@ -204,6 +202,9 @@ class ConsolePage(QWidget):
 
     def _show_overlay(self) -> None:
         overlay = self.overlay_kind
+        showing_screen = self.kind is ConsoleKind.GRAPHICAL and overlay in (Overlay.NONE,
+                                                                            Overlay.PAUSED)
+        self.note.setText(self.tr("View only: refreshed every second") if showing_screen else "")
         if overlay is Overlay.NONE or self._domain is None:
             self.overlay.hide()
             return

@@ -29,6 +29,7 @@ class DetailsPage(QWidget):
         self.splitter.addWidget(self.editor_host)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([440, 660])  # a UUID and a disk's path fit on one line
         self.splitter.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -74,12 +74,22 @@ class EditorHost(QWidget):
         editor.setWindowFlags(Qt.WindowType.Widget)  # a page's part, not a window
         editor.cancel_button.setText(self.tr("Revert"))
         editor.cancel_button.setToolTip(self.tr("Drop the changes not applied yet"))
-        editor.finished.connect(lambda _result: self.load())  # applied, or reverted
+        editor.finished.connect(self._finished)  # applied, or reverted
+        editor.installEventFilter(self)
         self.editor = editor
         self.status.hide()
         self._layout.addWidget(editor)
         editor.show()
         self.editorReady.emit(editor)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.editor and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape):
+            return True  # Escape closes a dialog; here it would throw the edits away
+        return super().eventFilter(watched, event)
+
+    def _finished(self, _result: int) -> None:
+        self.load()
 
     def _failed(self, exc: Exception) -> None:
         if not isValid(self):

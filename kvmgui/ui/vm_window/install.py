@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton
 
 from kvmgui.logic.action_rules import DomainAction
+from kvmgui.ui.i18n import without_appended_mnemonic
 from kvmgui.ui.icons import action_icon, themed_icon
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.main_window import MainWindow
@@ -82,6 +83,8 @@ class VmWindowsFeature(QObject):
     def _add_to_menus(self, actions: ActionsController, editors: EditorsFeature) -> None:
         console = actions.domain.actions[DomainAction.CONSOLE]
         actions.toolbar.insertAction(console, self.open_action)
+        self.open_action.setIconText(without_appended_mnemonic(self.open_action.text())
+                                     .replace("&", ""))  # a translation's "打开(&O)"
         button = actions.toolbar.widgetForAction(self.open_action)
         if isinstance(button, QToolButton):
             button.setAccessibleName(self.open_action.iconText())  # for screen readers

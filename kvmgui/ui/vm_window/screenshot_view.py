@@ -2,11 +2,12 @@
 screenshots, refreshed every second, view-only (Send key still works through libvirt).
 
 Each screenshot is read on the connection's worker (kvmgui.virt.screenshot); the next one is
-asked for only after the previous answer arrived, so a slow host is never flooded.
+asked for only after the previous answer arrived, so a slow host is never flooded, and only
+while the view is on screen (not in a hidden tab or a minimized window).
 """
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QHideEvent, QImage, QShowEvent
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
@@ -54,6 +55,11 @@ class ScreenshotView(FramebufferView):
         self._connection, self._uuid = None, ""
         self.set_state(ViewState.DETACHED)
 
+    @property
+    def polling(self) -> bool:
+        """Whether a screenshot is asked for or due (not while hidden or detached)."""
+        return self._in_flight or self._timer.isActive()
+
     def can_send_keys(self) -> bool:
         return self.state is ViewState.CONNECTED
 
@@ -64,11 +70,25 @@ class ScreenshotView(FramebufferView):
             send_keys(self._uuid, combo.codes), lambda _none: self._soon(),
             lambda exc: log.ui.warning("send key %s: %s", combo.name, error_text(exc)))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._timer.isActive():
+            self._request()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._timer.stop()  # the answer on its way is still shown; no next one
+
     # ---- the polling loop -------------------------------------------------------------------
+
+    def _on_screen(self) -> bool:
+        return self.isVisible() and not self.window().isMinimized()
 
     def _request(self) -> None:
         if self._connection is None or self._in_flight:
             return
+        if not self._on_screen() and self.state is ViewState.CONNECTED:
+            return  # nothing to refresh for nobody; showEvent asks again
         self._in_flight = True
         session = self._session
         self._connection.run(read_screenshot(self._uuid),
@@ -88,7 +108,8 @@ class ScreenshotView(FramebufferView):
         self.set_image(image)
         self.set_state(ViewState.CONNECTED)
         self.updated.emit()
-        self._timer.start(self._refresh_ms)
+        if self._on_screen():
+            self._timer.start(self._refresh_ms)
 
     def _failed(self, session: int, exc: Exception) -> None:
         if not isValid(self) or session != self._session:
