@@ -289,6 +289,33 @@
     </message>
 </context>
 <context>
+    <name>AddVncDisplay</name>
+    <message>
+        <source>A VNC display is added to the definition of %s. It takes effect the next time the guest boots.</source>
+        <translation>将向 %s 的定义添加一个 VNC 显示。它在客户机下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add a VNC display</source>
+        <translation>添加 VNC 显示</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %s</source>
+        <translation>未做任何更改：%s</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>DHCP leases</source>
@@ -401,6 +428,109 @@
     <message>
         <source>virt-viewer is not installed. Point a VNC/SPICE viewer at:</source>
         <translation>未安装 virt-viewer。请用 VNC/SPICE 查看器连接：</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePage</name>
+    <message>
+        <source>%s has crashed. Force it off, then start it again.</source>
+        <translation>%s 已崩溃。请先强制关机，再重新启动。</translation>
+    </message>
+    <message>
+        <source>%s is saved to disk. Start restores it where it left off.</source>
+        <translation>%s 已保存到磁盘。启动会从保存时的状态恢复。</translation>
+    </message>
+    <message>
+        <source>%s is shut off.</source>
+        <translation>%s 已关机。</translation>
+    </message>
+    <message>
+        <source>Add a VNC display</source>
+        <translation>添加 VNC 显示</translation>
+    </message>
+    <message>
+        <source>Add a VNC display to the definition; it takes effect at the next boot</source>
+        <translation>向定义添加 VNC 显示；下次启动时生效</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>Graphical console</source>
+        <translation>图形控制台</translation>
+    </message>
+    <message>
+        <source>Its vCPUs are frozen; its memory is kept.</source>
+        <translation>其 vCPU 已冻结；内存保持不变。</translation>
+    </message>
+    <message>
+        <source>No graphical display</source>
+        <translation>没有图形显示</translation>
+    </message>
+    <message>
+        <source>No serial console</source>
+        <translation>没有串行控制台</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Open in remote-viewer</source>
+        <translation>在 remote-viewer 中打开</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Serial console</source>
+        <translation>串行控制台</translation>
+    </message>
+    <message>
+        <source>Show the graphical console</source>
+        <translation>显示图形控制台</translation>
+    </message>
+    <message>
+        <source>Show the serial console</source>
+        <translation>显示串行控制台</translation>
+    </message>
+    <message>
+        <source>The built-in console shows VNC displays. Open this one in remote-viewer, or add a VNC display: it takes effect at the next boot.</source>
+        <translation>内置控制台只能显示 VNC。请在 remote-viewer 中打开此显示，或添加一个 VNC 显示：它在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>This guest has a SPICE display only</source>
+        <translation>此客户机只有 SPICE 显示</translation>
+    </message>
+    <message>
+        <source>This guest has no VNC display.</source>
+        <translation>此客户机没有 VNC 显示。</translation>
+    </message>
+    <message>
+        <source>This guest has no serial port or console device.</source>
+        <translation>此客户机没有串口或控制台设备。</translation>
+    </message>
+    <message>
+        <source>View only: refreshed every second</source>
+        <translation>仅查看：每秒刷新</translation>
     </message>
 </context>
 <context>
@@ -1427,6 +1557,25 @@
     <message>
         <source>when the editor opened</source>
         <translation>编辑器打开时</translation>
+    </message>
+</context>
+<context>
+    <name>EditorHost</name>
+    <message>
+        <source>Cannot read the definition: %s</source>
+        <translation>无法读取定义：%s</translation>
+    </message>
+    <message>
+        <source>Drop the changes not applied yet</source>
+        <translation>放弃尚未应用的更改</translation>
+    </message>
+    <message>
+        <source>Reading the definition…</source>
+        <translation>正在读取定义…</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
     </message>
 </context>
 <context>
@@ -3387,6 +3536,10 @@
         <translation>默认存储池</translation>
     </message>
     <message>
+        <source>Each virtual machine&apos;s console and details open in a tab instead of a window.</source>
+        <translation>每台虚拟机的控制台和详细信息在标签页中打开，而不是单独的窗口。</translation>
+    </message>
+    <message>
         <source>How much history the charts keep (1 minute to 24 hours).</source>
         <translation>图表保留的历史长度（1 分钟到 24 小时）。</translation>
     </message>
@@ -3397,6 +3550,10 @@
     <message>
         <source>New virtual machines</source>
         <translation>新虚拟机</translation>
+    </message>
+    <message>
+        <source>Open virtual machine windows as tabs of one window</source>
+        <translation>将虚拟机窗口作为同一窗口的标签页打开</translation>
     </message>
     <message>
         <source>Preferences</source>
@@ -3589,6 +3746,43 @@
     <message>
         <source>Skipped</source>
         <translation>已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenThumbnail</name>
+    <message>
+        <source>The screen of %s a few seconds ago. Click to open its window.</source>
+        <translation>%s 几秒钟前的屏幕。单击打开其窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotView</name>
+    <message>
+        <source>The host sent a screenshot that is not a picture (%s).</source>
+        <translation>主机发送的截图不是图片（%s）。</translation>
+    </message>
+    <message>
+        <source>View only: the guest&apos;s screen, refreshed every second</source>
+        <translation>仅查看：客户机屏幕，每秒刷新</translation>
+    </message>
+    <message>
+        <source>unknown type</source>
+        <translation>未知类型</translation>
+    </message>
+</context>
+<context>
+    <name>SerialView</name>
+    <message>
+        <source>Another client is using this console (%s).</source>
+        <translation>另一个客户端正在使用此控制台（%s）。</translation>
+    </message>
+    <message>
+        <source>Disconnect the other client and attach here</source>
+        <translation>断开另一个客户端并在此连接</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接管</translation>
     </message>
 </context>
 <context>
@@ -4322,6 +4516,133 @@
     <message>
         <source>Network topology</source>
         <translation>网络拓扑</translation>
+    </message>
+</context>
+<context>
+    <name>VmPages</name>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>性能</translation>
+    </message>
+</context>
+<context>
+    <name>VmTabsWindow</name>
+    <message>
+        <source>Virtual machines</source>
+        <translation>虚拟机</translation>
+    </message>
+</context>
+<context>
+    <name>VmToolbar</name>
+    <message>
+        <source>1:1 (scroll bars)</source>
+        <translation>1:1（滚动条）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Backspace</source>
+        <translation>Ctrl+Alt+Backspace</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Del</source>
+        <translation>Ctrl+Alt+Del</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+F%s</source>
+        <translation>Ctrl+Alt+F%s</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Fullscreen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>How the guest&apos;s screen fits the window</source>
+        <translation>客户机屏幕如何适应窗口</translation>
+    </message>
+    <message>
+        <source>Press a key combination in the guest</source>
+        <translation>在客户机中按下组合键</translation>
+    </message>
+    <message>
+        <source>PrintScreen</source>
+        <translation>PrintScreen</translation>
+    </message>
+    <message>
+        <source>Resize window to guest</source>
+        <translation>按客户机调整窗口大小</translation>
+    </message>
+    <message>
+        <source>Save the console&apos;s picture as a PNG file</source>
+        <translation>将控制台画面保存为 PNG 文件</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Send key</source>
+        <translation>发送按键</translation>
+    </message>
+    <message>
+        <source>Virtual machine</source>
+        <translation>虚拟机</translation>
+    </message>
+</context>
+<context>
+    <name>VmView</name>
+    <message>
+        <source>%s on %s</source>
+        <translation>%s（%s）</translation>
+    </message>
+    <message>
+        <source>A VNC display was added; it takes effect at the next boot.</source>
+        <translation>已添加 VNC 显示；下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Could not save the screenshot to %s</source>
+        <translation>无法将截图保存到 %s</translation>
+    </message>
+    <message>
+        <source>Not connected to %s</source>
+        <translation>未连接到 %s</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Save screenshot</source>
+        <translation>保存截图</translation>
+    </message>
+    <message>
+        <source>Screenshot saved to %s</source>
+        <translation>截图已保存到 %s</translation>
+    </message>
+</context>
+<context>
+    <name>VmWindowsFeature</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the virtual machine&apos;s window: its console, details and performance</source>
+        <translation>打开虚拟机窗口：控制台、详细信息和性能</translation>
     </message>
 </context>
 <context>
