@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rfb_server_helpers import (
     compact_length, connected_client, copy_rect, cursor_rect, desktop_size_rect,
-    extended_desktop_size_rect, greeting_none, random_image, raw_rect, rect_header, tight_copy,
-    tight_fill, tight_gradient, tight_jpeg, tight_palette, update, zlib_rect, zrle_rect)
+    extended_desktop_size_rect, greeting_none, random_image, raw_rect, rect_header, server_init,
+    tight_copy, tight_fill, tight_gradient, tight_jpeg, tight_palette, update, zlib_rect, zrle_rect)
 
 from kvmgui.rfb.client import RfbClient
 from kvmgui.rfb.events import Bell, Disconnected, FrameComplete, ServerCutText
@@ -248,3 +248,17 @@ def test_hostile_tight_filters_never_crash(width: int, height: int, control: int
     rect = rect_header(0, 0, width, height, 7) + bytes([0x40 | control, filter_id]) + head
     client = connected_client(width=256, height=256, max_size=(256, 256))
     assert_clean_end(client, client.feed(update(rect + compact_length(len(data)) + data)))
+
+
+def test_a_password_handshake_byte_by_byte_gives_the_same_result() -> None:
+    greeting = (b"RFB 003.008\n\x01\x02" + bytes(range(16)) + struct.pack(">I", 0)
+                + server_init(32, 16))
+
+    def run_with_password(chunks: list[bytes]) -> tuple[list[Any], bytes]:
+        client = RfbClient(password_provider=lambda: "pw")
+        events = [event for chunk in chunks for event in client.feed(chunk)]
+        return comparable(events), client.take_output()
+
+    whole = run_with_password([greeting])
+    assert whole[0] == [("Connected", {"width": 32, "height": 16, "name": "QEMU (guest)"})]
+    assert run_with_password([greeting[i:i + 1] for i in range(len(greeting))]) == whole
