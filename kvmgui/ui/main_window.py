@@ -80,8 +80,8 @@ class MainWindow(QMainWindow):
             header.hideSection(column)  # sparklines are off by default (they need sampling)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        # Enter on a row emits `activated`; opening the domain editor there is the editors'
-        # feature to add (it already opens on double-click).
+        # Enter or a double-click on a domain row emits `activated`: the VM windows feature
+        # (kvmgui.ui.vm_window) opens the domain's window there.
         self.details = DetailsPane(model, self)
         self.details.setAccessibleName(self.tr("Details"))
         self.details.tabs.setAccessibleName(self.tr("Details pages"))

@@ -144,6 +144,13 @@ def test_send_key_screenshot_and_scale_on_the_graphical_console(
     picture = console.graphical.picture_rect()
     assert abs(picture.width() / picture.height() - GUEST.width() / GUEST.height()) < 0.01
 
+    view.parts.resize_to_guest_action.trigger()  # the window fits the guest's screen at 1:1
+    qtbot.waitUntil(lambda: console.scroll_area.viewport().size() == GUEST, timeout=2000)
+    view.parts.fullscreen_action.trigger()
+    qtbot.waitUntil(view.isFullScreen, timeout=2000)
+    view.parts.fullscreen_action.trigger()
+    qtbot.waitUntil(lambda: not view.isFullScreen(), timeout=2000)
+
 
 def test_the_screen_is_asked_for_only_while_it_shows(
         start_app: StartApp, default_conn: libvirt.virConnect, qtbot: QtBot) -> None:
