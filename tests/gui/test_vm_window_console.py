@@ -18,7 +18,7 @@ from kvmgui.ui.editors.diff_dialog import DiffDialog
 from kvmgui.ui.vm_window.framebuffer_view import ScaleMode
 from kvmgui.ui.vm_window.key_combos import CTRL_ALT_DEL
 from kvmgui.ui.vm_window.rules import ConsoleKind, Overlay, ViewState
-from kvmgui.ui.vm_window.vm_view import VmView
+from kvmgui.ui.vm_window.vm_view import GONE_AFTER_MS, VmView
 from kvmgui.xml import Domain
 
 from vm_window_helpers import DEFAULT, PREFIX, TIMEOUT_MS, open_vm, scratch_vm
@@ -95,6 +95,19 @@ def test_a_change_by_another_client_updates_the_window(
     assert view.domain_actions.actions[A.START].isEnabled()
     dom.undefine()  # gone for good: its window closes
     qtbot.waitUntil(lambda: app.vm_windows.manager.views() == [], timeout=TIMEOUT_MS)
+
+
+def test_the_title_follows_a_rename_and_the_window_stays(
+        start_app: StartApp, default_conn: libvirt.virConnect, qtbot: QtBot) -> None:
+    dom = scratch_vm(default_conn, "old-name")
+    app = start_app(DEFAULT)
+    view = open_vm(qtbot, app, PREFIX + "old-name")
+    assert view.windowTitle().startswith(PREFIX + "old-name on ")
+    with qtbot.assertNotEmitted(view.closed, wait=GONE_AFTER_MS + 300):
+        with qtbot.waitSignal(view.titleChanged, timeout=TIMEOUT_MS):
+            dom.rename(PREFIX + "new-name", 0)  # another client; the UUID stays
+    assert view.windowTitle().startswith(PREFIX + "new-name on ")
+    assert app.vm_windows.manager.views() == [view]
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")

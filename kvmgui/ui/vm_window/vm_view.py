@@ -9,9 +9,10 @@ the action worker, progress in the tree's row).
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QImageWriter, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QTabWidget, QWidget
+from shiboken6 import isValid
 
 from kvmgui.core.snapshots import ConnectionState, DomainInfo, DomainState
 from kvmgui.logic.action_rules import DomainAction
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from kvmgui.virt.sampler import SamplerLookup
 
 D = DomainAction
+GONE_AFTER_MS = 1500  # a domain missing from the inventory this long was deleted
 
 
 def window_title(text: str) -> str:
@@ -99,6 +101,8 @@ class VmView(QMainWindow):
         model.dataChanged.connect(self._data_changed)
         model.rowsInserted.connect(self._rows_inserted)
         model.rowsRemoved.connect(self._rows_removed)
+        self._gone_timer = QTimer(self, singleShot=True, interval=GONE_AFTER_MS)
+        self._gone_timer.timeout.connect(self._check_gone)
         runner.batchFinished.connect(self._update_actions)
         saved = memory.page(uuid)
         self.show_page(saved if saved in self._lazy else builtin_pages.CONSOLE)
@@ -224,7 +228,8 @@ class VmView(QMainWindow):
         if self._index.isValid():
             return
         found = self.model.find(self.connection.uri, Category.DOMAINS, self.uuid)
-        if found.isValid():  # back after a reconnect
+        if found.isValid():  # back after a reconnect or a rename
+            self._gone_timer.stop()
             self._index = QPersistentModelIndex(found)
             self._domain = found.data(Role.SNAPSHOT)
             self._follow()
@@ -232,11 +237,19 @@ class VmView(QMainWindow):
     def _rows_removed(self, _parent: QModelIndex, _first: int, _last: int) -> None:
         if self._index.isValid():
             return
-        if self.connection.state == ConnectionState.CONNECTED:
-            self.close()  # the domain was deleted (or a transient one stopped)
+        if not isValid(self.connection):  # the connection itself was removed
+            self.close()
+        elif self.connection.state == ConnectionState.CONNECTED:
+            # Deleted (or a transient domain stopped) -- unless it comes back at once: a
+            # rename is an undefine and a define of the same UUID.
+            self._gone_timer.start()
         else:
             self.statusBar().showMessage(self.tr("Not connected to %s") % self.connection.uri)
             self._update_actions()
+
+    def _check_gone(self) -> None:
+        if not self._index.isValid():
+            self.close()
 
     def _update_actions(self, *_args: object) -> None:
         self.domain_actions.update(self.selection())
