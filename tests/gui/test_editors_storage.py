@@ -28,7 +28,7 @@ def test_dir_pool_is_defined_built_started_and_autostarted(
         default_editors: EditorsApp, default_conn: libvirt.virConnect, qtbot: QtBot) -> None:
     editor = new_pool_editor(default_editors)
     tab = editor.general
-    assert not editor.apply_button.isEnabled()  # no name yet
+    assert editor.errors() and editor.problems.messages() == []  # no name, nothing typed yet
     qtbot.keyClicks(tab.name, "kvmgui-test-dirpool")
     assert tab.target.text() == "/var/lib/libvirt/images/kvmgui-test-dirpool"
     assert tab.build.isChecked() and "create the target directory" in tab.build.text()

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,7 +29,7 @@ from kvmgui.ui.editors.diff_dialog import DiffDialog, change_diff
 from kvmgui.ui.errors import show_warning
 from kvmgui.ui.plain_text import plain_label
 from kvmgui.ui.editors.editor_context import EditorContext
-from kvmgui.ui.editors.form_tab import FormTab, translate_problem
+from kvmgui.ui.editors.form_tab import FormTab, keep_place, translate_problem
 from kvmgui.ui.editors.problems_panel import ProblemsPanel
 from kvmgui.ui.editors.xml_tab import XmlTab
 from kvmgui.virt.connection import Connection
@@ -41,6 +41,12 @@ from kvmgui.xml.node import XmlDocument
 DocT = TypeVar("DocT", bound=XmlDocument)
 Job = Callable[[Any], Any]
 T = TypeVar("T")
+ProblemKey = tuple[str, str, str]
+
+
+def problem_key(problem: Problem) -> ProblemKey:
+    """The same problem across revalidations (its values may change as the user types)."""
+    return problem.field, problem.severity, problem.template or problem.message
 
 
 def while_alive(owner: QObject, callback: Callable[[T], object]) -> Callable[[T], None]:
@@ -76,7 +82,12 @@ class EditorDialog(QDialog, Generic[DocT]):
         self._document_type = document_type
         self._xml_error = ""
         self._busy = False
-        self.problems_list: list[Problem] = []
+        self.problems_list: list[Problem] = []  # all of them; the panel shows `shown_problems`
+        self.shown_problems: list[Problem] = []
+        # A new definition starts incomplete: what is wrong with it before the user typed
+        # anything waits until Apply, or until it went away and came back after an edit.
+        self._show_all = original is not None
+        self._waiting: set[ProblemKey] | None = None
         self.form_tabs: list[FormTab] = []
 
         self.notice = plain_label("", self)  # notices and libvirt's errors quote host text
@@ -87,6 +98,8 @@ class EditorDialog(QDialog, Generic[DocT]):
         self.problems = ProblemsPanel(self)
         self.status = plain_label("", self)
         self.status.setWordWrap(True)
+        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing())
+        keep_place(self.status)
         self.status.hide()
         self.buttons = QDialogButtonBox(self)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -162,9 +175,13 @@ class EditorDialog(QDialog, Generic[DocT]):
     def revalidate(self) -> None:
         problems = [] if self._xml_error else self.validate_document() + self.extra_problems()
         self.problems_list = problems
-        self.problems.set_problems(problems, self.field_place)
+        keys = {problem_key(p) for p in problems}
+        self._waiting = keys if self._waiting is None else self._waiting & keys
+        self.shown_problems = [p for p in problems
+                               if self._show_all or problem_key(p) not in self._waiting]
+        self.problems.set_problems(self.shown_problems, self.field_place)
         for tab in self.form_tabs:
-            owned = [p for p in problems if tab.owns(p.field)]
+            owned = [p for p in self.shown_problems if tab.owns(p.field)]
             tab.show_problems(owned)
             self.tabs.setTabIcon(self.tabs.indexOf(tab), self._severity_icon(owned))
         self._update_buttons()
@@ -201,10 +218,13 @@ class EditorDialog(QDialog, Generic[DocT]):
             return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
         if problems:
             return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        return QIcon()
+        blank = QPixmap(self.tabs.iconSize())  # no icon would make the tab bar lower: the form
+        blank.fill(Qt.GlobalColor.transparent)  # below it would jump when a problem appears
+        return QIcon(blank)
 
     def _update_buttons(self) -> None:
-        self.apply_button.setEnabled(not self._busy and not self._xml_error and not self.errors())
+        shown_errors = any(p.severity == "error" for p in self.shown_problems)
+        self.apply_button.setEnabled(not self._busy and not self._xml_error and not shown_errors)
         for tab in self.form_tabs:
             tab.setEnabled(not self._xml_error and not self._busy)
 
@@ -245,6 +265,9 @@ class EditorDialog(QDialog, Generic[DocT]):
         if self._xml_error:
             self.set_status(self.tr("Fix the XML first: %s") % self._xml_error, error=True)
             return
+        if not self._show_all:
+            self._show_all = True
+            self.revalidate()
         if self.errors():
             self.set_status(self.tr("Fix the problems marked as errors first."), error=True)
             return

@@ -4,11 +4,11 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kvmgui.ui.i18n import translate_template
-from kvmgui.ui.plain_text import plain_label
+from kvmgui.ui.plain_text import plain_label, plain_tooltip
 from kvmgui.xml import Problem
 
 
@@ -105,17 +105,39 @@ def note_label(parent: QWidget, text: str = "") -> QLabel:
     return label
 
 
-def warning_label(parent: QWidget) -> QLabel:
-    """A wrapped warning, hidden while empty (see ``show_warning``)."""
-    label = plain_label("", parent)
+def keep_place(widget: QWidget) -> None:
+    """Hidden, ``widget`` keeps its room in the layout: showing it moves nothing else."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+
+
+class _FixedNote(QLabel):
+    """A wrapped label of fixed height: a layout must not ask it for a height per width, or
+    a new text would share the space out anew between the widgets around it."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+def warning_label(parent: QWidget, lines: int = 2) -> QLabel:
+    """A wrapped warning of ``lines`` lines at most, hidden while empty (see ``show_warning``).
+    Its height is fixed, shown or not, so the fields around it stay where they are; the
+    problems panel and the tooltip have the whole text."""
+    label = _FixedNote(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # warnings quote names from the host
     label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     label.setStyleSheet("color: #b35c00;")
+    label.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 2)
+    keep_place(label)
     label.hide()
     return label
 
 
 def show_warning(label: QLabel, text: str) -> None:
     label.setText(text)
+    label.setToolTip(plain_tooltip(text))
     label.setVisible(bool(text))
 
 

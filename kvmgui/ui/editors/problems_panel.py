@@ -1,4 +1,6 @@
-"""The list of problems under an editor's form: errors block Apply, warnings are asked about."""
+"""The list of problems under an editor's form: errors block Apply, warnings are asked about.
+
+It keeps its place and height whether or not there are problems."""
 
 from collections.abc import Callable, Sequence
 
@@ -8,7 +10,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 from kvmgui.ui.editors.form_tab import translate_problem
 from kvmgui.xml import Problem
 
-_VISIBLE_ROWS = 4
+_VISIBLE_ROWS = 3
 
 
 class ProblemsPanel(QListWidget):
@@ -27,7 +29,10 @@ class ProblemsPanel(QListWidget):
         self.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
-        self.hide()
+        # Always there at one height: a list that appears or grows would push the form around
+        # under the user's pointer (the next click would land on another row).
+        row_height = max(self.fontMetrics().lineSpacing(), self.iconSize().height(), 16) + 6
+        self.setFixedHeight(row_height * _VISIBLE_ROWS + 2 * self.frameWidth() + 4)
 
     def set_problems(self, problems: Sequence[Problem], where: Callable[[str], str]) -> None:
         self.clear()
@@ -41,10 +46,6 @@ class ProblemsPanel(QListWidget):
             item.setData(Qt.ItemDataRole.UserRole, problem.field)
             item.setToolTip(problem.field)
             self.addItem(item)
-        self.setVisible(bool(problems))
-        rows = min(len(problems), _VISIBLE_ROWS)
-        row_height = max(self.sizeHintForRow(0), self.fontMetrics().lineSpacing() + 6)
-        self.setFixedHeight(row_height * rows + 2 * self.frameWidth() + 4 if rows else 0)
 
     def messages(self) -> list[str]:
         return [self.item(row).text() for row in range(self.count())]
