@@ -70,8 +70,14 @@ class EditorsApp:
         self.app.window.select(row())
         return row()
 
+    def edit(self, name: str) -> Any:
+        """Select the row of ``name``, choose Edit… (F2) and return the editor it opens (a
+        domain's double-click opens its VM window, which embeds the editor)."""
+        self.select(name)
+        return self.open(self.feature.edit_action.trigger)
+
     def double_click(self, name: str) -> Any:
-        """Double-click the tree row of ``name`` and return the editor it opens."""
+        """Double-click the tree row of network ``name`` and return the editor it opens."""
         index = self.app.window.proxy.mapFromSource(self.select(name))
         tree = self.app.window.tree
         center: QPoint = tree.visualRect(index).center()

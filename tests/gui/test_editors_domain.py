@@ -33,9 +33,9 @@ def domain_root(editors: EditorsApp, name: str) -> etree._Element:
     return etree.fromstring(xml)
 
 
-def test_memory_edit_through_double_click_is_defined(demo_editors: EditorsApp,
-                                                     qtbot: QtBot) -> None:
-    editor = demo_editors.double_click("web01")
+def test_memory_edit_is_defined(demo_editors: EditorsApp,
+                                qtbot: QtBot) -> None:
+    editor = demo_editors.edit("web01")
     assert isinstance(editor, DomainEditor)
     assert "running" in editor.notice.text()
     editor.tabs.setCurrentWidget(editor.memory_tab)
@@ -51,7 +51,7 @@ def test_memory_edit_through_double_click_is_defined(demo_editors: EditorsApp,
 
 
 def test_nic_portgroup_change_is_defined(demo_editors: EditorsApp, qtbot: QtBot) -> None:
-    editor = demo_editors.double_click("web01")
+    editor = demo_editors.edit("web01")
     tab = editor.nics_tab
     editor.tabs.setCurrentWidget(tab)
     tab.table.selectRow(1)
@@ -67,7 +67,7 @@ def test_nic_portgroup_change_is_defined(demo_editors: EditorsApp, qtbot: QtBot)
 
 def test_errors_block_apply_and_warnings_are_asked(demo_editors: EditorsApp,
                                                    qtbot: QtBot) -> None:
-    editor = demo_editors.double_click("web01")
+    editor = demo_editors.edit("web01")
     tab = editor.nics_tab
     tab.table.selectRow(0)
     tab.mac.clear()
@@ -89,7 +89,7 @@ def test_errors_block_apply_and_warnings_are_asked(demo_editors: EditorsApp,
 
 def test_vlan_note_marks_tags_this_libvirt_would_not_apply(demo_editors: EditorsApp,
                                                            qtbot: QtBot) -> None:
-    editor = demo_editors.double_click("web02")  # on lan-vlan10, a Linux bridge
+    editor = demo_editors.edit("web02")  # on lan-vlan10, a Linux bridge
     tab = editor.nics_tab
     editor.tabs.setCurrentWidget(tab)
     tab.table.selectRow(0)
@@ -98,14 +98,14 @@ def test_vlan_note_marks_tags_this_libvirt_would_not_apply(demo_editors: Editors
     assert "Linux bridges only from 11.0" in tab.vlan_note.text()
     assert not tab.vlan_note.isHidden()
     assert editor.apply_button.isEnabled()  # a warning: libvirt accepts the definition
-    ovs_editor = demo_editors.double_click("web01")
+    ovs_editor = demo_editors.edit("web01")
     ovs_editor.nics_tab.table.selectRow(1)
     qtbot.keyClicks(ovs_editor.nics_tab.vlan, "30")
     assert ovs_editor.nics_tab.vlan_note.text() == ""  # Open vSwitch applies VLANs
 
 
 def test_xml_tab_and_form_follow_each_other(demo_editors: EditorsApp, qtbot: QtBot) -> None:
-    editor = demo_editors.double_click("db01")
+    editor = demo_editors.edit("db01")
     editor.memory_tab.maximum.setValue(1024)
     assert '<memory unit="KiB">1048576</memory>' in editor.xml_tab.text()
     editor.tabs.setCurrentWidget(editor.xml_tab)
@@ -123,7 +123,7 @@ def test_xml_tab_and_form_follow_each_other(demo_editors: EditorsApp, qtbot: QtB
 
 
 def test_boot_order_and_autostart(demo_editors: EditorsApp, qtbot: QtBot) -> None:
-    editor = demo_editors.double_click("web02")
+    editor = demo_editors.edit("web02")
     tab = editor.boot_tab
     labels = [tab.order.item(i).text() for i in range(tab.order.count())]
     cdrom = labels.index("CD/DVD-ROM")
@@ -142,7 +142,7 @@ def test_external_change_is_refused_shown_and_reloadable(
         default_editors: EditorsApp, default_conn: libvirt.virConnect, qtbot: QtBot) -> None:
     name = "kvmgui-test-conflict"
     default_conn.defineXML(GUEST.format(name=name))
-    editor = default_editors.double_click(name)
+    editor = default_editors.edit(name)
     editor.memory_tab.maximum.setValue(256)
     changed = inactive_xml(default_conn, name).replace(
         "</name>", "</name>\n  <description>changed elsewhere</description>", 1)
@@ -173,7 +173,7 @@ def test_libvirt_error_is_shown_and_nothing_changes(
     name = "kvmgui-test-refused"
     default_conn.defineXML(GUEST.format(name=name))
     before = inactive_xml(default_conn, name)
-    editor = default_editors.double_click(name)
+    editor = default_editors.edit(name)
     editor.tabs.setCurrentWidget(editor.xml_tab)
     text = editor.xml_tab.text().replace("<devices>", "<devices>\n    <bogus/>", 1)
     editor.xml_tab.editor.setPlainText(text)
@@ -190,7 +190,7 @@ def test_add_disk_with_new_volume_creates_it_first(
         default_editors: EditorsApp, default_conn: libvirt.virConnect, qtbot: QtBot) -> None:
     name = "kvmgui-test-disk"
     default_conn.defineXML(GUEST.format(name=name))
-    editor = default_editors.double_click(name)
+    editor = default_editors.edit(name)
     tab = editor.disks_tab
     editor.tabs.setCurrentWidget(tab)
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
