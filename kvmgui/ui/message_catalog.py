@@ -112,6 +112,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "The MAC address of {label} is multicast, not unicast: {value}"),
     QT_TRANSLATE_NOOP("Messages",
                       "The MAC address {mac} of {label} is already used by another DHCP host."),
+    QT_TRANSLATE_NOOP("Messages", "The VLAN settings of {label} have no VLAN id."),
     QT_TRANSLATE_NOOP("Messages", "The XML of {what} {name} could not be read: {error}"),
     QT_TRANSLATE_NOOP("Messages",
                       "The allocation ({allocation} bytes) of a raw volume cannot exceed its "
@@ -155,6 +156,11 @@ TEMPLATES = (
                       "The target path must be an absolute path, e.g. "
                       "/var/lib/libvirt/images/{name}."),
     QT_TRANSLATE_NOOP("Messages", "The volume capacity must be greater than 0 bytes."),
+    QT_TRANSLATE_NOOP("Messages",
+                      "The {what} ({value} {unit}) is more than libvirt can store ({limit} "
+                      "bytes at most)."),
+    QT_TRANSLATE_NOOP("Messages", "The {what} has an unknown unit '{unit}'."),
+    QT_TRANSLATE_NOOP("Messages", "The {what} is not a whole number of at least 0: '{value}'"),
     QT_TRANSLATE_NOOP("Messages", "The {what} name must not be empty."),
     QT_TRANSLATE_NOOP("Messages", "The {what} name must not contain '/': {value}"),
     QT_TRANSLATE_NOOP("Messages", "There is no domain named {name}."),
@@ -169,6 +175,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "bond"),
     QT_TRANSLATE_NOOP("Messages", "bond ({mode})"),
     QT_TRANSLATE_NOOP("Messages", "crashed"),
+    QT_TRANSLATE_NOOP("Messages", "current memory"),
     QT_TRANSLATE_NOOP("Messages", "device (not listed)"),
     QT_TRANSLATE_NOOP("Messages", "disk"),
     QT_TRANSLATE_NOOP("Messages", "domain"),
@@ -183,6 +190,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "libvirt does not apply VLAN tags to {kind} connections"),
     QT_TRANSLATE_NOOP("Messages",
                       "libvirt {version} applies VLAN tags on Linux bridges only from {since}"),
+    QT_TRANSLATE_NOOP("Messages", "memory"),
     QT_TRANSLATE_NOOP("Messages", "missing bridge"),
     QT_TRANSLATE_NOOP("Messages", "missing network"),
     QT_TRANSLATE_NOOP("Messages", "network"),
@@ -202,6 +210,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "unknown"),
     QT_TRANSLATE_NOOP("Messages", "virtual machine"),
     QT_TRANSLATE_NOOP("Messages", "volume"),
+    QT_TRANSLATE_NOOP("Messages", "volume allocation"),
     QT_TRANSLATE_NOOP("Messages", "volume capacity"),
     QT_TRANSLATE_NOOP("Messages",
                       "{devices} both use VLAN {tag} on {parent}; Linux allows only one VLAN "

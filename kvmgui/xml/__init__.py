@@ -8,10 +8,14 @@ canonically equal to the input and an edit changes only the field edited.
 Conventions:
 
 * Reading a missing field gives None; text that does not parse as the property's type
-  (e.g. ``<vcpu>two</vcpu>``) also reads as None, so a damaged definition still loads.
+  (e.g. ``<vcpu>two</vcpu>``, ``<memory unit='bogus'>``) also reads as None, so a damaged
+  definition still loads, and ``validate()`` says what is wrong with it.
 * Assigning a value equal to the current one changes nothing; assigning None removes the
   attribute (or text element) and any now-empty parents that a setter of this document
   created.  Elements that came with the loaded XML are never removed as a side effect.
+  Text that does not parse is kept by None (that is writing back what was read) and
+  replaced by a real value; ``del document.field`` removes whatever is stored, parseable
+  or not: editors clear a number or yes/no field the user emptied that way.
   A few settings own a whole element and drop it when cleared: flags such as ``readonly``
   (False), ``Vlan.tags = []`` (``<vlan>``), ``Network.forward_mode = None`` (``<forward>``,
   i.e. isolated; leaving NAT also drops ``<nat>``), ``Domain.cpu_model = None``

@@ -196,6 +196,8 @@ class Graphics(Device):
     def listen(self, address: str | None) -> None:
         # libvirt requires the attribute and the first address <listen> to agree.
         child = self.find_element("listen[@type='address']")
+        if address is None and self.listen is None:
+            return  # nothing to clear; a <listen type='address'/> without one stays
         if address is None:
             tree.drop_attr(self.element, "listen")
             if child is not None:

@@ -11,8 +11,10 @@ from kvmgui.xml.problems import (
     Problems,
     check_mac,
     check_name,
-    check_vlan_tags,
+    check_size,
+    check_vlan,
 )
+from kvmgui.xml.units import MAX_MEMORY_BYTES
 
 if TYPE_CHECKING:
     from kvmgui.xml.domain import Domain
@@ -35,6 +37,12 @@ def validate_domain(domain: Domain, host_memory_kib: int | None) -> list[Problem
 
 
 def _check_memory(problems: Problems, domain: Domain, host_memory_kib: int | None) -> None:
+    sizes = type(domain)
+    current_broken = check_size(problems, sizes.current_memory.stored(domain), "current_memory",
+                                Message.of("current memory"), "KiB", MAX_MEMORY_BYTES)
+    if check_size(problems, sizes.memory.stored(domain), "memory", Message.of("memory"), "KiB",
+                  MAX_MEMORY_BYTES):
+        return
     memory = domain.memory
     if memory is None or memory <= 0:
         problems.error("memory", "Memory must be greater than 0 KiB.")
@@ -42,7 +50,7 @@ def _check_memory(problems: Problems, domain: Domain, host_memory_kib: int | Non
     if host_memory_kib is not None and memory > host_memory_kib:
         problems.warning("memory", "Memory ({memory} KiB) is more than the host has ({host} KiB).",
                          memory=memory, host=host_memory_kib)
-    current = domain.current_memory
+    current = None if current_broken else domain.current_memory
     if current is not None and current > memory:
         problems.warning("current_memory",
                          "Current memory ({current} KiB) is more than the maximum memory "
@@ -100,7 +108,7 @@ def _check_interfaces(problems: Problems, domain: Domain) -> None:
     for index, nic in enumerate(domain.interfaces):
         label = Message.of("interface {number}", number=index + 1)
         check_mac(problems, nic.mac, f"interface[{index}].mac", label)
-        check_vlan_tags(problems, nic.vlan.tags, f"interface[{index}].", label)
+        check_vlan(problems, nic.vlan, f"interface[{index}].", label)
 
 
 def _check_boot(problems: Problems, domain: Domain) -> None:

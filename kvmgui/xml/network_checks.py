@@ -13,7 +13,7 @@ from kvmgui.xml.problems import (
     Problems,
     check_mac,
     check_name,
-    check_vlan_tags,
+    check_vlan,
     parse_ip,
 )
 
@@ -27,7 +27,7 @@ ROUTED_MODES = ("nat", "route", "open")
 def validate_network(network: Network) -> list[Problem]:
     problems = Problems()
     check_name(problems, network.name, Message.of("network"))
-    check_vlan_tags(problems, network.vlan.tags, "", Message.of("the network"))
+    check_vlan(problems, network.vlan, "", Message.of("the network"))
     _check_forward(problems, network)
     _check_portgroups(problems, network)
     for index, ip in enumerate(network.ips):
@@ -64,7 +64,7 @@ def _check_portgroups(problems: Problems, network: Network) -> None:
                 problems.error(prefix + "default",
                                "Only one portgroup can be the default; {name} is another.",
                                name=portgroup.name or index + 1)
-        check_vlan_tags(problems, portgroup.vlan.tags, prefix, label)
+        check_vlan(problems, portgroup.vlan, prefix, label)
 
 
 def _check_ip(problems: Problems, ip: NetworkIp, field: str, number: int) -> None:

@@ -11,9 +11,13 @@ import ipaddress
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from kvmgui.core.message import Message
+from kvmgui.xml.units import size_fault
+
+if TYPE_CHECKING:
+    from kvmgui.xml.vlan import Vlan
 
 Severity = Literal["error", "warning"]
 IpInterface = ipaddress.IPv4Interface | ipaddress.IPv6Interface
@@ -78,6 +82,30 @@ def check_name(problems: Problems, value: str | None, what: Message,
                        value=value)
 
 
+def check_size(problems: Problems, stored: tuple[str, str | None] | None, field_name: str,
+               what: Message, default_unit: str, max_bytes: int) -> bool:
+    """A size libvirt cannot read (``stored`` is its text and ``unit``, see ``Size.stored``):
+    an unknown unit, a number that is not whole and at least 0, or more than ``max_bytes``.
+    True when such a problem was reported (the caller then skips its own range checks)."""
+    if stored is None:
+        return False
+    text, unit = stored
+    fault = size_fault(text, unit, default_unit, max_bytes)
+    if fault == "number" and not text.strip():
+        return False  # no number at all: the caller's rule for a missing size says it better
+    if fault == "unit":
+        problems.error(field_name, "The {what} has an unknown unit '{unit}'.", what=what,
+                       unit=unit or default_unit)
+    elif fault == "number":
+        problems.error(field_name, "The {what} is not a whole number of at least 0: '{value}'",
+                       what=what, value=text)
+    elif fault == "too large":
+        problems.error(field_name, "The {what} ({value} {unit}) is more than libvirt can store "
+                       "({limit} bytes at most).", what=what, value=text.strip(),
+                       unit=unit or default_unit, limit=max_bytes)
+    return fault is not None
+
+
 def check_mac(problems: Problems, value: str | None, field_name: str, label: Message) -> None:
     """A MAC address must be six hex octets and unicast (multicast bit clear)."""
     if value is None:
@@ -88,6 +116,14 @@ def check_mac(problems: Problems, value: str | None, field_name: str, label: Mes
     elif int(value[:2], 16) & 1:
         problems.error(field_name, "The MAC address of {label} is multicast, not unicast: {value}",
                        label=label, value=value)
+
+
+def check_vlan(problems: Problems, vlan: Vlan, prefix: str, label: Message) -> None:
+    """A ``<vlan>`` needs at least one tag (libvirt refuses it otherwise), each in range."""
+    if not vlan.tags and vlan.find_element("vlan") is not None:
+        problems.error(f"{prefix}vlan", "The VLAN settings of {label} have no VLAN id.",
+                       label=label)
+    check_vlan_tags(problems, vlan.tags, prefix, label)
 
 
 def check_vlan_tags(

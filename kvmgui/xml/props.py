@@ -7,6 +7,11 @@ Setting a value equal to the current one changes nothing (so an editor may write
 field it shows).  Setting None removes the attribute, or the text of a text element (and the
 element when nothing else is left in it), then removes ancestors that a setter created and
 that are now empty.
+
+A stored text that does not parse (``<vcpu>two</vcpu>``, ``<memory unit='bogus'>``) reads
+as None, so setting None is writing back what was read and keeps the text; a real value
+replaces it.  ``del node.prop`` removes whatever is stored, parseable or not: that is how
+an editor clears a field on the user's request.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from typing import Any, Generic, Self, TypeVar, overload
 
 from kvmgui.xml.node import XmlNode
 from kvmgui.xml.tree import Element, drop_attr, is_empty, make_element, split_attr
-from kvmgui.xml.units import parse_scaled
+from kvmgui.xml.units import parse_int, parse_scaled
 
 T = TypeVar("T")
 
@@ -47,14 +52,27 @@ class XmlProperty(Generic[T]):
         return self.read(node)
 
     def __set__(self, node: XmlNode, value: T | None) -> None:
-        if self.read_only:
-            raise AttributeError(f"{self.name} is read-only")
+        self._check_writable()
         if value is None:
-            self.unset(node)
+            if not self.unparseable(node):
+                self.unset(node)
             return
         if self.raw(node) is not None and self.read(node) == value:
             return
         self.write(node, node.ensure_element(self.element_path), value)
+
+    def __delete__(self, node: XmlNode) -> None:
+        """Remove the stored value even when it does not parse (an explicit clear)."""
+        self._check_writable()
+        self.unset(node)
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise AttributeError(f"{self.name} is read-only")
+
+    def unparseable(self, node: XmlNode) -> bool:
+        """Something is stored but reads as None (bad text, bad unit, empty element)."""
+        return self.raw(node) is not None and self.read(node) is None
 
     # -- override points ------------------------------------------------------------------
 
@@ -114,10 +132,7 @@ class Int(XmlProperty[int]):
     """An integer; text that is not one reads as None (``validate`` reports what matters)."""
 
     def parse(self, text: str) -> int | None:
-        try:
-            return int(text.strip(), 10)
-        except ValueError:
-            return None
+        return parse_int(text)
 
     def format(self, value: int) -> str:
         return str(int(value))
@@ -162,6 +177,11 @@ class Size(XmlProperty[int]):
     def unset(self, node: XmlNode, *, extra_attrs: Sequence[str] = ()) -> None:
         super().unset(node, extra_attrs=("unit", *extra_attrs))
 
+    def stored(self, node: XmlNode) -> tuple[str, str | None] | None:
+        """The number's text and the ``unit`` as written (None when absent), for messages."""
+        element = node.find_element(self.element_path)
+        return None if element is None else (element.text or "", element.get("unit"))
+
 
 class Flag:
     """True when the element exists (``<readonly/>``); True creates it, False removes it."""
@@ -195,7 +215,8 @@ class StrList:
     """All values at ``path`` (e.g. ``"os/boot@dev"``), written position by position.
 
     Assigning a list rewrites values in place, removes surplus elements and appends missing
-    ones, so unchanged entries keep their other attributes.
+    ones, so unchanged entries keep their other attributes.  Elements without the attribute
+    are not values (the getter skips them) and are left alone.
     """
 
     def __init__(self, path: str, *, read_only: bool = False) -> None:
@@ -218,7 +239,7 @@ class StrList:
         if self.read_only:
             raise AttributeError(f"{self.element_path} is read-only")
         wanted = list(values or ())
-        existing = node.find_elements(self.element_path)
+        existing = [e for e in node.find_elements(self.element_path) if self._read(e) is not None]
         for element, value in zip(existing, wanted, strict=False):
             if self._read(element) != value:
                 self._write(element, value)

@@ -7,9 +7,10 @@ from typing import ClassVar
 from kvmgui.core.message import Message
 from kvmgui.xml.hosts import HostList
 from kvmgui.xml.node import XmlDocument
-from kvmgui.xml.problems import Problem, Problems, check_name
+from kvmgui.xml.problems import Problem, Problems, check_name, check_size
 from kvmgui.xml.props import Size, Str, StrList
 from kvmgui.xml.tree import ChildOrder, make_element
+from kvmgui.xml.units import MAX_STORAGE_BYTES
 
 POOL_TYPES = ("dir", "fs", "netfs", "logical", "disk", "iscsi", "iscsi-direct", "scsi", "mpath",
               "rbd", "sheepdog", "gluster", "zfs", "vstorage")
@@ -104,11 +105,17 @@ class Volume(XmlDocument):
         """Name rules, capacity > 0 and, for raw (or unspecified) format, allocation ≤ capacity."""
         problems = Problems()
         check_name(problems, self.name, Message.of("volume"))
+        allocation_broken = check_size(problems, Volume.allocation.stored(self), "allocation",
+                                       Message.of("volume allocation"), "bytes",
+                                       MAX_STORAGE_BYTES)
+        if check_size(problems, Volume.capacity.stored(self), "capacity",
+                      Message.of("volume capacity"), "bytes", MAX_STORAGE_BYTES):
+            return problems.items
         capacity = self.capacity
         if capacity is None or capacity <= 0:
             problems.error("capacity", "The volume capacity must be greater than 0 bytes.")
             return problems.items
-        allocation = self.allocation
+        allocation = None if allocation_broken else self.allocation
         if allocation is not None and allocation > capacity and self.format in (None, "raw"):
             problems.error("allocation", "The allocation ({allocation} bytes) of a raw volume "
                            "cannot exceed its capacity ({capacity} bytes).", allocation=allocation,

@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
+import re
+from typing import Literal
+
 _POWERS = {"k": 1, "m": 2, "g": 3, "t": 4, "p": 5, "e": 6}
+# What libvirt's number parser takes: optional sign, ASCII digits (int() also takes "1_0"
+# and other scripts' digits, which libvirt refuses).
+_INTEGER = re.compile(r"\s*[+-]?[0-9]+\s*")
+
+# libvirt keeps domain memory as a signed 64-bit byte count and storage sizes unsigned.
+MAX_MEMORY_BYTES = 2**63 - 1
+MAX_STORAGE_BYTES = 2**64 - 1
+
+SizeFault = Literal["unit", "number", "too large"]
+
+
+def parse_int(text: str) -> int | None:
+    """A base-10 integer as libvirt reads one (surrounding blanks allowed), else None."""
+    if _INTEGER.fullmatch(text) is None:
+        return None
+    try:
+        return int(text)
+    except ValueError:  # more digits than Python converts (a hostile document)
+        return None
 
 
 def unit_factor(unit: str | None, default: str) -> int | None:
@@ -25,18 +47,32 @@ def unit_factor(unit: str | None, default: str) -> int | None:
     return None
 
 
+def size_bytes(text: str | None, unit: str | None, default_unit: str) -> int | None:
+    """The size in bytes, or None when the number or the unit does not parse (or is < 0)."""
+    value = None if text is None else parse_int(text)
+    factor = unit_factor(unit, default_unit)
+    if value is None or factor is None or value < 0:
+        return None
+    return value * factor
+
+
 def parse_scaled(
     text: str | None, unit: str | None, default_unit: str, out_unit: str
 ) -> int | None:
     """Convert ``text`` in ``unit`` to whole ``out_unit`` (rounded up, as libvirt does)."""
-    if text is None:
-        return None
-    try:
-        value = int(text.strip())
-    except ValueError:
-        return None
-    factor = unit_factor(unit, default_unit)
+    size = size_bytes(text, unit, default_unit)
     divisor = unit_factor(out_unit, out_unit)
-    if factor is None or divisor is None or value < 0:
+    if size is None or divisor is None:
         return None
-    return -(-value * factor // divisor)
+    return -(-size // divisor)
+
+
+def size_fault(text: str, unit: str | None, default_unit: str, max_bytes: int) -> SizeFault | None:
+    """Why libvirt would refuse this size: an unknown unit, a number that is not a whole
+    number of at least 0, or more bytes than it can store; None when it is fine."""
+    if unit_factor(unit, default_unit) is None:
+        return "unit"
+    size = size_bytes(text, unit, default_unit)
+    if size is None:
+        return "number"
+    return "too large" if size > max_bytes else None

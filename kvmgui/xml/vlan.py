@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
 
 from kvmgui.xml.node import XmlNode
 from kvmgui.xml.props import Bool
 from kvmgui.xml.tree import ChildOrder, Element, make_element
+from kvmgui.xml.units import parse_int
 
 
 class Vlan(XmlNode):
@@ -16,7 +18,10 @@ class Vlan(XmlNode):
     ``tags`` behaves like a set kept in document order: assigning keeps the ``<tag>`` elements
     of ids that stay (with their ``nativeMode``), drops the others and appends new ids.
     Assigning an empty list removes the whole ``<vlan>`` element: VLAN settings without a tag
-    mean nothing to libvirt.
+    mean nothing to libvirt.  Writing back what was read changes nothing: a None in the list
+    (an id that does not parse) keeps such a tag, an id repeated in the document stays as
+    often as the list repeats it, and a ``<vlan>`` without tags (read as []) stays; ``del
+    tags`` removes the ``<vlan>`` element whatever it holds (how an editor clears it).
     """
 
     CHILD_ORDER: ClassVar[ChildOrder] = {"vlan": ("tag",)}
@@ -29,25 +34,31 @@ class Vlan(XmlNode):
         return [_tag_id(element.get("id")) for element in self.find_elements("vlan/tag")]
 
     @tags.setter
-    def tags(self, wanted: Sequence[int]) -> None:
-        vlan = self.find_element("vlan")
+    def tags(self, wanted: Sequence[int | None]) -> None:
         if not wanted:
-            if vlan is not None:
-                self.remove_element(vlan)
-            return
-        keep = {int(tag) for tag in wanted}
-        existing = self.find_elements("vlan/tag")
-        present: set[int] = set()
-        for element in existing:
+            if self.find_elements("vlan/tag"):
+                del self.tags
+            return  # a <vlan> without tags was read as [] and stays (``del`` removes it)
+        # How many <tag> elements of each id stay (None: ids that do not parse).
+        keep = Counter(None if tag is None else int(tag) for tag in wanted)
+        for element in self.find_elements("vlan/tag"):
             tag = _tag_id(element.get("id"))
-            if tag in keep and tag not in present:
-                present.add(tag)
+            if keep[tag] > 0:
+                keep[tag] -= 1
             else:
                 self.remove_element(element)
-        for tag in wanted:
-            if int(tag) not in present:
-                present.add(int(tag))
+        added: set[int] = set()
+        for tag in wanted:  # new ids, each once: the list is a set to the user
+            if tag is not None and keep[int(tag)] > 0 and int(tag) not in added:
+                added.add(int(tag))
                 self.append_element("vlan", make_element("tag", id=str(int(tag))))
+
+    @tags.deleter
+    def tags(self) -> None:
+        """Remove the whole ``<vlan>`` element, whatever it holds."""
+        vlan = self.find_element("vlan")
+        if vlan is not None:
+            self.remove_element(vlan)
 
     @property
     def native_tag(self) -> int | None:
@@ -83,7 +94,4 @@ class Vlan(XmlNode):
 
 
 def _tag_id(text: str | None) -> int | None:
-    try:
-        return None if text is None else int(text.strip())
-    except ValueError:
-        return None
+    return None if text is None else parse_int(text)

@@ -205,6 +205,10 @@
         <translation>kvmgui 不保存任何密码：SSH 使用您的代理或密钥，TLS 使用您的证书；其他提示会在连接时询问。</translation>
     </message>
     <message>
+        <source>kvmgui stores no password: remove it from the URI and use an SSH key or agent (libvirt asks for anything else when it connects).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>your login name on the host (optional)</source>
         <translation>您在该主机上的登录名（可选）</translation>
     </message>
@@ -418,6 +422,10 @@
         <translation>虚拟机运行后才能知道显示地址。请启动虚拟机，或安装会等待虚拟机启动的 virt-viewer。</translation>
     </message>
     <message>
+        <source>The domain&apos;s name starts with “-”, so the custom console command would read it as an option; it was not started. Put -- before {name} in the command (Preferences) if the program accepts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This domain has neither a graphical display nor a serial console.</source>
         <translation>此虚拟机既没有图形显示，也没有串行控制台。</translation>
     </message>
@@ -531,6 +539,13 @@
     <message>
         <source>View only: refreshed every second</source>
         <translation>仅查看：每秒刷新</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleStream</name>
+    <message>
+        <source>The connection to the host closed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2294,6 +2309,10 @@
         <translation>{label} 的 MAC 地址 {mac} 已被另一个 DHCP 主机使用。</translation>
     </message>
     <message>
+        <source>The VLAN settings of {label} have no VLAN id.</source>
+        <translation>{label} 的 VLAN 设置中没有 VLAN ID。</translation>
+    </message>
+    <message>
         <source>The XML of {what} {name} could not be read: {error}</source>
         <translation>无法读取{what} {name} 的 XML：{error}</translation>
     </message>
@@ -2398,6 +2417,18 @@
         <translation>卷容量必须大于 0 字节。</translation>
     </message>
     <message>
+        <source>The {what} ({value} {unit}) is more than libvirt can store ({limit} bytes at most).</source>
+        <translation>{what}（{value} {unit}）超出了 libvirt 能保存的范围（最多 {limit} 字节）。</translation>
+    </message>
+    <message>
+        <source>The {what} has an unknown unit &apos;{unit}&apos;.</source>
+        <translation>{what}的单位 '{unit}' 未知。</translation>
+    </message>
+    <message>
+        <source>The {what} is not a whole number of at least 0: &apos;{value}&apos;</source>
+        <translation>{what}不是大于等于 0 的整数：'{value}'</translation>
+    </message>
+    <message>
         <source>The {what} name must not be empty.</source>
         <translation>{what}名称不能为空。</translation>
     </message>
@@ -2442,6 +2473,10 @@
         <translation>已崩溃</translation>
     </message>
     <message>
+        <source>current memory</source>
+        <translation>当前内存</translation>
+    </message>
+    <message>
         <source>device (not listed)</source>
         <translation>设备（未列出）</translation>
     </message>
@@ -2484,6 +2519,10 @@
     <message>
         <source>libvirt {version} applies VLAN tags on Linux bridges only from {since}</source>
         <translation>libvirt {version} 从 {since} 起才在 Linux 网桥上打 VLAN 标签</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>内存</translation>
     </message>
     <message>
         <source>missing bridge</source>
@@ -2560,6 +2599,14 @@
     <message>
         <source>volume</source>
         <translation>卷</translation>
+    </message>
+    <message>
+        <source>volume allocation</source>
+        <translation>卷分配量</translation>
+    </message>
+    <message>
+        <source>volume capacity</source>
+        <translation>卷容量</translation>
     </message>
     <message>
         <source>{devices} both use VLAN {tag} on {parent}; Linux allows only one VLAN device per tag and parent.</source>
@@ -3771,6 +3818,85 @@
     </message>
 </context>
 <context>
+    <name>SerialConsolePage</name>
+    <message>
+        <source>Another client is using this console (%s). Take it over to use it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the console: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console %d (%s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect the other client and attach this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation type="unfinished">重新连接</translation>
+    </message>
+    <message>
+        <source>Serial port %d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial port or console of the domain to attach to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take Over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console closed: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain is not running. The console attaches when it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain stopped. The console attaches when it starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This domain has no serial port or console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtio console %d</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SerialView</name>
     <message>
         <source>Another client is using this console (%s).</source>
@@ -4037,6 +4163,33 @@
     </message>
 </context>
 <context>
+    <name>TerminalWidget</name>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
         <source>Active</source>
@@ -4099,6 +4252,10 @@
         <translation>宿主机接口</translation>
     </message>
     <message>
+        <source>I/O error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
@@ -4133,6 +4290,10 @@
     <message>
         <source>Paused</source>
         <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Paused (%s)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Running</source>
@@ -4171,12 +4332,64 @@
         <translation>是</translation>
     </message>
     <message>
+        <source>dumping memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guest crashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>isolated</source>
         <translation>隔离</translation>
     </message>
     <message>
+        <source>libvirt API error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migrating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post-copy migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post-copy migration failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored from a snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shutting down</source>
+        <translation type="unfinished">正在关机</translation>
+    </message>
+    <message>
+        <source>starting up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taking a snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>vCPUs</source>
         <translation>vCPU</translation>
+    </message>
+    <message>
+        <source>watchdog</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

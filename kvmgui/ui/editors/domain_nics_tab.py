@@ -299,9 +299,11 @@ class DomainNicsTab(FormTab):
         nic = self.selected()
         assert nic is not None
         tags = parse_tags(self.vlan.text())
-        nic.vlan.tags = tags
         if tags:
+            nic.vlan.tags = tags
             nic.vlan.trunk = True if self.trunk.isChecked() else None
+        else:  # the user emptied the field: drop <vlan> even when it holds no valid tag
+            del nic.vlan.tags
         self.trunk.setEnabled(bool(tags))
         self._after_change()
 

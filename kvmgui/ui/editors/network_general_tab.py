@@ -230,7 +230,7 @@ class NetworkGeneralTab(FormTab):
             network.forward_dev = device if mode in ("nat", "route") else None
         elif mode == "bridge-host":
             network.bridge_name = bridge
-            network.bridge_stp = network.bridge_delay = None
+            del network.bridge_stp, network.bridge_delay  # even values that do not parse
             network.forward_dev = None
             network.virtualport_type = OVS if self.ovs.isChecked() else None
         else:

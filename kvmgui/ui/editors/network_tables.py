@@ -145,12 +145,18 @@ class NetworkPortsTab(FormTab):
         elif column == 1:
             default = _checked(self.portgroups, row, 1)
             for other in self.network.portgroups:  # one default at most
-                other.default = True if other == portgroup and default else None
+                if other == portgroup and default:
+                    other.default = True
+                else:  # del: also clears a default='...' that does not parse
+                    del other.default
             with self.loading():
                 self.fill(self.network)
         elif column in (2, 3):
             tags = parse_tags(_text(self.portgroups, row, 2))
-            portgroup.vlan.tags = tags
+            if tags:
+                portgroup.vlan.tags = tags
+            else:  # emptied: drop <vlan> even when it holds no valid tag
+                del portgroup.vlan.tags
             portgroup.vlan.trunk = True if tags and _checked(self.portgroups, row, 3) else None
         elif column == 4:
             portgroup.virtualport_type = OVS if _checked(self.portgroups, row, 4) else None
