@@ -167,6 +167,7 @@ class HostInfo:
     memory_kib: int
     is_local: bool
     hw_virt: HwVirt | None  # None: not a local connection, so this machine's CPU says nothing
+    capabilities_xml: str = ""  # the guests it runs (arch, domain types), for the editors
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,9 +15,10 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from kvmgui.core.message import Message
+from kvmgui.logic.guest_types import GuestTarget as GuestTarget  # where callers have found it
+from kvmgui.logic.guest_types import choose_target as choose_target
 from kvmgui.logic.osinfo import GENERIC_OS, OsEntry
 from kvmgui.xml import (
-    Capabilities,
     Disk,
     Domain,
     DomainInterface,
@@ -54,15 +55,6 @@ class NicMode(StrEnum):
     NETWORK = "network"
     BRIDGE = "bridge"
     NONE = "none"
-
-
-@dataclass(frozen=True)
-class GuestTarget:
-    """What kind of guest the host runs: ``<domain type>``, ``<os><type arch>``."""
-
-    domain_type: str
-    arch: str
-    os_type: str = "hvm"
 
 
 @dataclass
@@ -249,27 +241,3 @@ def _format_of(path: str) -> str:
             return name
     return "qcow2" if lower.endswith(".qcow") else "raw"
 
-
-# ---- what the host can run -------------------------------------------------------------------
-
-
-def choose_target(driver: str, capabilities_xml: str, *, os_type: str = "hvm") -> GuestTarget:
-    """The domain type and architecture for a new guest on this host.
-
-    The host's own architecture when it has a guest of ``os_type`` for it, else the first
-    such guest; ``kvm`` when offered for it, else ``qemu``, else what the capabilities list
-    first.  The test driver always gets ``test`` (it accepts nothing else).
-    """
-    capabilities = Capabilities.from_xml(capabilities_xml)
-    host_arch = (capabilities.host_arch or "").strip()
-    guests: list[tuple[str, list[str]]] = []
-    for guest in capabilities.guests:
-        if guest.arch is not None and (guest.os_type or "").strip() == os_type:
-            guests.append((guest.arch, [t for t in guest.domain_types if t]))
-    chosen = next((g for g in guests if g[0] == host_arch), guests[0] if guests else None)
-    arch = chosen[0] if chosen else (host_arch or "x86_64")
-    types = chosen[1] if chosen else []
-    if driver.lower() == "test":
-        return GuestTarget("test", arch, os_type)
-    domain_type = next((t for t in ("kvm", "qemu") if t in types), types[0] if types else "qemu")
-    return GuestTarget(domain_type, arch, os_type)

@@ -160,7 +160,8 @@ def read_all(objects: Iterable[T], read: Callable[[T], S]) -> list[S]:
 
 def host_info(conn: libvirt.virConnect, uri: str) -> HostInfo:
     model, memory_mib, cpus, mhz, nodes, sockets, cores, threads = conn.getInfo()
-    cpu_model = Capabilities.from_xml(conn.getCapabilities()).host_cpu_model or model
+    capabilities_xml = conn.getCapabilities()
+    cpu_model = Capabilities.from_xml(capabilities_xml).host_cpu_model or model
     try:
         hv_version = version_string(conn.getVersion())
     except libvirt.libvirtError:
@@ -176,7 +177,7 @@ def host_info(conn: libvirt.virConnect, uri: str) -> HostInfo:
         library_version=version_string(libvirt.getVersion()), daemon_version=daemon_version,
         cpu_model=cpu_model, cpu_mhz=mhz, numa_nodes=nodes, sockets=sockets, cores=cores,
         threads=threads, logical_cpus=cpus, memory_kib=memory_mib * 1024, is_local=local,
-        hw_virt=hostcheck.probe_local() if local else None,
+        hw_virt=hostcheck.probe_local() if local else None, capabilities_xml=capabilities_xml,
     )
 
 

@@ -26,6 +26,7 @@ from kvmgui.virt.define import (
     define_domain,
     read_cpu_models,
 )
+from kvmgui.logic.guest_types import domain_type_problems
 from kvmgui.logic.vlan_support import nic_vlan_problems
 from kvmgui.xml import Domain, Problem
 
@@ -43,7 +44,7 @@ class DomainEditor(EditorDialog[Domain]):
         self.uuid = uuid
         self._autostart_before = autostart
         self._start = start
-        self.overview_tab = DomainOverviewTab(self)
+        self.overview_tab = DomainOverviewTab(context.capabilities_xml, self)
         self.cpu_tab = DomainCpuTab(context.host_cpus, self)
         self.memory_tab = DomainMemoryTab(context.host_memory_kib, self)
         self.boot_tab = DomainBootTab(autostart, self)
@@ -74,6 +75,8 @@ class DomainEditor(EditorDialog[Domain]):
     def extra_problems(self) -> list[Problem]:
         problems = nic_vlan_problems(self.document, self.context.network_xml,
                                      self.context.version)
+        problems += domain_type_problems(self.document, self.context.capabilities_xml,
+                                         hardware_virt=self.context.hardware_virt)
         name = self.document.name
         taken = {d.name for d in self.context.domains if d.uuid != self.uuid}
         if name and name in taken:

@@ -54,6 +54,19 @@ class EditorContext:
                 or parse_version(self.host.library_version) or FALLBACK_VERSION)
 
     @property
+    def capabilities_xml(self) -> str:
+        """The host's capabilities ("" when not known yet)."""
+        return self.host.capabilities_xml if self.host is not None else ""
+
+    @property
+    def hardware_virt(self) -> bool | None:
+        """Whether this machine's CPU and /dev/kvm can run kvm guests; None for a remote host
+        (this machine's CPU says nothing about it) or the test driver."""
+        if self.host is None or self.host.hw_virt is None:
+            return None
+        return self.host.hw_virt.usable
+
+    @property
     def host_memory_kib(self) -> int | None:
         return self.host.memory_kib if self.host is not None else None
 

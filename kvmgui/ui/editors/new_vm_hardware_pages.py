@@ -1,4 +1,8 @@
-"""New-VM wizard, last pages: memory, vCPUs and storage; then network and a summary."""
+"""New-VM wizard, last pages: memory, vCPUs, domain type and storage; then network and a
+summary."""
+
+import dataclasses
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.logic.guest_types import KVM, GuestTarget
 from kvmgui.logic.new_vm_plan import GIB, DiskMode, InstallMethod, NewVmPlan, NicMode
 from kvmgui.logic.osinfo import GENERIC_OS
 from kvmgui.ui.editors.domain_memory_tab import mib_spin
@@ -23,6 +28,8 @@ from kvmgui.ui.editors.editor_context import (
     FILE_POOL_TYPES,
     EditorContext,
 )
+from kvmgui.ui.editors.form_tab import note_label
+from kvmgui.ui.editors.guest_type_combo import fill_domain_types, guest_type_combo
 from kvmgui.ui.editors.new_vm_pages import PlanPage
 from kvmgui.ui.plain_text import plain_label
 from kvmgui.core.units import format_bytes, format_kib
@@ -31,9 +38,10 @@ VOLUME_FORMATS = ("qcow2", "raw")
 
 
 class ResourcesPage(PlanPage):
-    FIELDS = ("memory", "vcpus", "disk")
+    FIELDS = ("memory", "vcpus", "disk", "type")
 
-    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: EditorContext, target: GuestTarget,
+                 domain_types: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setTitle(self.tr("Memory, CPUs and storage"))
         self.setSubTitle(self.tr("Filled in from the operating system's recommendations."))
@@ -48,6 +56,10 @@ class ResourcesPage(PlanPage):
                            % (format_kib(host_memory) if host_memory else self.tr("unknown")),
                            self)
         self.host.setEnabled(False)
+        self.domain_type = guest_type_combo(self)
+        fill_domain_types(self.domain_type, domain_types, target.domain_type)
+        self.domain_type_note = note_label(self, self._type_note(domain_types, target))
+        self.domain_type_note.setVisible(bool(self.domain_type_note.text()))
         self.storage = QGroupBox(self.tr("Storage"), self)
         self.new_disk = QRadioButton(self.tr("Create a &new disk"), self)
         self.existing_disk = QRadioButton(self.tr("Use an &existing disk image"), self)
@@ -90,6 +102,8 @@ class ResourcesPage(PlanPage):
         form.addRow(self.tr("&Memory:"), self.memory)
         form.addRow(self.tr("&vCPUs:"), self.vcpus)
         form.addRow(self.host)
+        form.addRow(self.tr("Virtuali&zation:"), self.domain_type)
+        form.addRow(self.domain_type_note)
         layout = QVBoxLayout()
         layout.addLayout(form)
         layout.addWidget(self.storage)
@@ -98,10 +112,22 @@ class ResourcesPage(PlanPage):
         self.new_disk.setChecked(True)
         self.mode.buttonToggled.connect(lambda _b, _on: self._update())
         for signal in (self.memory.valueChanged, self.vcpus.valueChanged,
-                       self.size_spin.valueChanged, self.pool.currentIndexChanged,
+                       self.domain_type.currentIndexChanged, self.size_spin.valueChanged, self.pool.currentIndexChanged,
                        self.format.currentIndexChanged, self.path.currentTextChanged):
             signal.connect(lambda *_a: self.changed.emit())
         self._update()
+
+    def _type_note(self, offered: Sequence[str], target: GuestTarget) -> str:
+        if target.domain_type == "test":
+            return ""
+        if KVM not in offered:
+            return self.tr("This host offers no KVM: the guest runs in QEMU's emulator (TCG), "
+                           "several times slower than with hardware virtualization.")
+        if target.domain_type != KVM and self.context.hardware_virt is False:
+            return self.tr("libvirt offers KVM, but this machine's CPU shows no hardware "
+                           "virtualization (vmx/svm): a KVM guest would stop at once, so QEMU "
+                           "emulation is chosen.")
+        return ""
 
     def initializePage(self) -> None:
         plan = self.wizard().plan()  # type: ignore[attr-defined]
@@ -123,6 +149,9 @@ class ResourcesPage(PlanPage):
     def apply_to(self, plan: NewVmPlan) -> None:
         plan.memory_mib = self.memory.value()
         plan.vcpus = self.vcpus.value()
+        domain_type = self.domain_type.currentData()
+        if domain_type:
+            plan.target = dataclasses.replace(plan.target, domain_type=str(domain_type))
         button = self.mode.checkedButton()
         plan.disk = DiskMode(str(button.property("mode"))) if button else DiskMode.NEW
         plan.disk_pool = str(self.pool.currentData() or "")

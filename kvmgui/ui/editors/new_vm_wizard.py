@@ -6,9 +6,17 @@ editor (``customizeRequested``).  A libvirt error is shown on the last page; not
 left behind (the define job deletes a volume it created when the define fails).
 """
 
+import dataclasses
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
+from kvmgui.logic.guest_types import (
+    domain_type_problems,
+    offered_domain_types,
+    preferred_domain_type,
+)
 from kvmgui.logic.new_vm_plan import (
     GuestTarget,
     NewVmPlan,
@@ -44,18 +52,28 @@ class NewVmWizard(QWizard):
     customizeRequested = Signal(str, object, bool)
 
     def __init__(self, conn: Connection, context: EditorContext, database: OsDatabase,
-                 target: GuestTarget, parent: QWidget | None = None) -> None:
+                 target: GuestTarget, parent: QWidget | None = None, *,
+                 domain_types: Sequence[str] = ()) -> None:
+        """``target``: the guest's architecture and a domain type; ``domain_types``: what the
+        host offers for that architecture (by default read from the context's capabilities).
+        The user chooses among them; kvm is preselected only where this machine can run it."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("New Virtual Machine"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.conn = conn
         self.context = context
+        offered = list(domain_types) or offered_domain_types(
+            context.capabilities_xml, target.arch, os_type=target.os_type)
+        if target.domain_type in offered:
+            target = dataclasses.replace(target, domain_type=preferred_domain_type(
+                offered, context.hardware_virt) or target.domain_type)
         self.target = target
         self._busy = False
         self.os_page = OsPage(context, database, self)
         self.install_page = InstallPage(context, self)
-        self.resources_page = ResourcesPage(context, self)
+        self.resources_page = ResourcesPage(context, target, offered or [target.domain_type],
+                                            self)
         self.finish_page = FinishPage(context, self)
         self.pages: list[PlanPage] = [self.os_page, self.install_page, self.resources_page,
                                       self.finish_page]
@@ -80,6 +98,8 @@ class NewVmWizard(QWizard):
             domain = build_domain(plan)
             problems += [p for p in domain.validate(self.context.host_memory_kib)
                          if p.severity == "warning"]
+            problems += domain_type_problems(domain, self.context.capabilities_xml,
+                                             hardware_virt=self.context.hardware_virt)
         return problems
 
     def check(self) -> None:
