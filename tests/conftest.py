@@ -53,9 +53,10 @@ def remove_test_objects(conn: Any, keep: set[tuple[str, str]] | None = None) -> 
 
     for dom in conn.listAllDomains(0):
         if ours("domain", dom.name()):
+            persistent = dom.isPersistent()  # a transient domain is gone once destroyed
             if dom.isActive():
                 dom.destroy()
-            if dom.isPersistent():
+            if persistent:
                 dom.undefineFlags(libvirt.VIR_DOMAIN_UNDEFINE_MANAGED_SAVE
                                   | libvirt.VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA)
     for net in conn.listAllNetworks(0):
