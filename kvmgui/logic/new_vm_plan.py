@@ -43,6 +43,7 @@ class InstallMethod(StrEnum):
     IMPORT = "import"  # boot an existing disk image, no installer
     URL = "url"  # an installer ISO on an http(s)/ftp server, attached as a network CD-ROM
     PXE = "pxe"  # boot from the network
+    NONE = "none"  # manual install: no media now, an empty CD-ROM drive for later
 
 
 class DiskMode(StrEnum):
@@ -74,6 +75,7 @@ class NewVmPlan:
     disk_path: str = ""  # an existing image (also the import source)
     nic: NicMode = NicMode.NETWORK
     nic_source: str = ""  # network name or host bridge
+    nic_portgroup: str = ""  # a portgroup of the network ("": the network's default)
     graphics: str | None = "vnc"
     existing_names: Collection[str] = field(default_factory=frozenset)
     pool_volumes: Collection[str] = field(default_factory=frozenset)  # names in disk_pool
@@ -168,15 +170,19 @@ def build_domain(plan: NewVmPlan) -> Domain:
         disk.source_pool = plan.disk_pool
         disk.source_volume = plan.volume_name
         _add_disk(domain, disk, used)
-    if plan.install is InstallMethod.ISO:
+    if plan.install in (InstallMethod.ISO, InstallMethod.NONE):
+        # Manual install: an empty drive, so that an ISO can be inserted later (a SATA
+        # CD-ROM cannot be added while the guest runs).
+        source = plan.iso_path.strip() if plan.install is InstallMethod.ISO else None
         _add_disk(domain, Disk.new(next_target_dev("sata", used), device="cdrom",
-                                   source=plan.iso_path.strip(), bus="sata", driver_type="raw"),
-                  used)
+                                   source=source, bus="sata", driver_type="raw"), used)
     elif plan.install is InstallMethod.URL:
         _add_disk(domain, url_cdrom(plan.install_url, next_target_dev("sata", used)), used)
     if plan.nic is not NicMode.NONE:
-        domain.add_device(DomainInterface.new(plan.nic.value, source=plan.nic_source,
-                                              model="e1000e" if windows else "virtio"))
+        nic = domain.add_device(DomainInterface.new(plan.nic.value, source=plan.nic_source,
+                                                    model="e1000e" if windows else "virtio"))
+        if plan.nic is NicMode.NETWORK and plan.nic_portgroup:
+            nic.source_portgroup = plan.nic_portgroup
     domain.boot_devices = boot_devices(plan)
     if plan.target.os_type == "hvm":
         serial = domain.add_device(CharDevice.new("serial", "pty"))
@@ -191,9 +197,11 @@ def build_domain(plan: NewVmPlan) -> Domain:
 
 
 def boot_devices(plan: NewVmPlan) -> list[str]:
+    has_disk = plan.install is InstallMethod.IMPORT or plan.disk is not DiskMode.NONE
+    if plan.install is InstallMethod.NONE:  # the disk once installed, the drive until then
+        return ["hd", "cdrom"] if has_disk else ["cdrom"]
     first = {InstallMethod.ISO: ["cdrom"], InstallMethod.URL: ["cdrom"],
              InstallMethod.PXE: ["network"], InstallMethod.IMPORT: []}[plan.install]
-    has_disk = plan.install is InstallMethod.IMPORT or plan.disk is not DiskMode.NONE
     return first + (["hd"] if has_disk or not first else [])
 
 

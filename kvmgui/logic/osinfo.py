@@ -53,6 +53,19 @@ DEFAULT_RESOURCES = Resources(**DEFAULT_RESOURCES_FIELDS)
 
 
 @dataclass(frozen=True)
+class MediaId:
+    """How the database recognises one installer ISO: regular expressions for the ISO 9660
+    identifiers it states (None where it states none) and its exact size when it gives one."""
+
+    arch: str
+    volume_id: str | None = None
+    system_id: str | None = None
+    publisher_id: str | None = None
+    application_id: str | None = None
+    volume_size: int | None = None
+
+
+@dataclass(frozen=True)
 class OsEntry:
     """One operating system; ``recommended`` is complete (see the module docstring)."""
 
@@ -68,6 +81,7 @@ class OsEntry:
     recommended: Resources = DEFAULT_RESOURCES
     short_ids: tuple[str, ...] = ()
     iso_url: str | None = None  # an installer ISO for DEFAULT_ARCH, when the database has one
+    media: tuple[MediaId, ...] = ()  # its installer ISOs, as kvmgui.logic.iso_media reads them
 
     @property
     def is_windows(self) -> bool:
@@ -164,7 +178,7 @@ def _read_os(element: etree._Element, arch: str) -> _RawOs | None:
         distro=_text(element, "distro"), version=_text(element, "version"),
         vendor=_untranslated(element, "vendor"), release_date=_date(element, "release-date"),
         eol_date=_date(element, "eol-date"), short_ids=short_ids,
-        iso_url=_iso_url(element, arch),
+        iso_url=_iso_url(element, arch), media=_media_ids(element),
     )
     parents = [p.get("id", "") for tag in ("derives-from", "upgrades", "clones")
                for p in element.iterfind(tag)]
@@ -197,6 +211,23 @@ def _iso_url(element: etree._Element, arch: str) -> str | None:
         if media.get("arch") == arch and url and url.lower().endswith(".iso"):
             return url.strip()
     return None
+
+
+def _media_ids(element: etree._Element) -> tuple[MediaId, ...]:
+    result = []
+    for media in element.iterfind("media"):
+        iso = media.find("iso")
+        if iso is None:
+            continue
+        media_id = MediaId(
+            arch=media.get("arch", "all"), volume_id=iso.findtext("volume-id"),
+            system_id=iso.findtext("system-id"), publisher_id=iso.findtext("publisher-id"),
+            application_id=iso.findtext("application-id"),
+            volume_size=_positive(iso.findtext("volume-size")))
+        if any((media_id.volume_id, media_id.system_id, media_id.publisher_id,
+                media_id.application_id)):
+            result.append(media_id)
+    return tuple(result)
 
 
 def _resolve(raw: _RawOs, raws: dict[str, _RawOs]) -> OsEntry:

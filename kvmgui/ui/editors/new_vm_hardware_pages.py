@@ -1,13 +1,10 @@
-"""New-VM wizard, last pages: memory, vCPUs, domain type and storage; then network and a
-summary."""
+"""New-VM wizard, third page: memory, vCPUs, domain type and storage."""
 
 import dataclasses
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -20,18 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.logic.guest_types import KVM, GuestTarget
-from kvmgui.logic.new_vm_plan import GIB, DiskMode, InstallMethod, NewVmPlan, NicMode
-from kvmgui.logic.osinfo import GENERIC_OS
+from kvmgui.logic.new_vm_plan import GIB, DiskMode, InstallMethod, NewVmPlan
 from kvmgui.ui.editors.domain_memory_tab import mib_spin
-from kvmgui.ui.editors.editor_context import (
-    BLOCK_POOL_TYPES,
-    FILE_POOL_TYPES,
-    EditorContext,
-)
+from kvmgui.ui.editors.editor_context import EditorContext
 from kvmgui.ui.editors.form_tab import note_label
 from kvmgui.ui.editors.guest_type_combo import fill_domain_types, guest_type_combo
 from kvmgui.ui.editors.new_vm_pages import PlanPage
-from kvmgui.ui.plain_text import plain_label
+from kvmgui.ui.editors.path_chooser import PathChooser
 from kvmgui.core.units import format_bytes, format_kib
 
 VOLUME_FORMATS = ("qcow2", "raw")
@@ -81,13 +73,8 @@ class ResourcesPage(PlanPage):
         self.size_spin.setSuffix(" GiB")
         self.format = QComboBox(self)
         self.format.addItems(list(VOLUME_FORMATS))
-        self.path = QComboBox(self)
-        self.path.setEditable(True)
-        self.path.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.path.addItems(sorted(v.path for p in context.active_pools()
-                                  if p.pool_type in FILE_POOL_TYPES + BLOCK_POOL_TYPES
-                                  for v in p.volumes if not v.name.lower().endswith(".iso")))
-        self.path.setCurrentIndex(-1)
+        self.path_chooser = PathChooser(context, iso=False, parent=self)
+        self.path = self.path_chooser.combo
         self.import_note = QLabel(self.tr("The imported image is the boot disk."), self)
         self.import_note.setEnabled(False)
         storage_form = QFormLayout(self.storage)
@@ -96,7 +83,7 @@ class ResourcesPage(PlanPage):
         storage_form.addRow(self.tr("&Size:"), self.size_spin)
         storage_form.addRow(self.tr("&Format:"), self.format)
         storage_form.addRow(self.existing_disk)
-        storage_form.addRow(self.tr("Pa&th:"), self.path)
+        storage_form.addRow(self.tr("Pa&th:"), self.path_chooser)
         storage_form.addRow(self.no_disk)
         form = QFormLayout()
         form.addRow(self.tr("&Memory:"), self.memory)
@@ -112,8 +99,9 @@ class ResourcesPage(PlanPage):
         self.new_disk.setChecked(True)
         self.mode.buttonToggled.connect(lambda _b, _on: self._update())
         for signal in (self.memory.valueChanged, self.vcpus.valueChanged,
-                       self.domain_type.currentIndexChanged, self.size_spin.valueChanged, self.pool.currentIndexChanged,
-                       self.format.currentIndexChanged, self.path.currentTextChanged):
+                       self.domain_type.currentIndexChanged, self.size_spin.valueChanged,
+                       self.pool.currentIndexChanged, self.format.currentIndexChanged,
+                       self.path.currentTextChanged):
             signal.connect(lambda *_a: self.changed.emit())
         self._update()
 
@@ -167,93 +155,5 @@ class ResourcesPage(PlanPage):
         new, existing = self.new_disk.isChecked(), self.existing_disk.isChecked()
         for widget in (self.pool, self.size_spin, self.format):
             widget.setEnabled(new)
-        self.path.setEnabled(existing)
+        self.path_chooser.setEnabled(existing)
         self.changed.emit()
-
-
-class FinishPage(PlanPage):
-    FIELDS = ("nic",)
-
-    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self.setTitle(self.tr("Network and summary"))
-        self.setSubTitle(self.tr("Check the summary, then create the virtual machine."))
-        self.nic_mode = QComboBox(self)
-        self.nic_mode.addItem(self.tr("Virtual network"), NicMode.NETWORK.value)
-        self.nic_mode.addItem(self.tr("Host bridge"), NicMode.BRIDGE.value)
-        self.nic_mode.addItem(self.tr("No network card"), NicMode.NONE.value)
-        self.source = QComboBox(self)
-        self.source.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.summary = QLabel(self)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)  # a table; the values are escaped
-        self.summary.setWordWrap(True)
-        self.customize = QCheckBox(self.tr("&Customize configuration before creating"), self)
-        self.start = QCheckBox(self.tr("&Start the virtual machine once it is created"), self)
-        self.start.setChecked(True)
-        self.status = plain_label("", self)  # libvirt's error
-        self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: #b3261e;")
-        self.status.hide()
-        form = QFormLayout()
-        form.addRow(self.tr("&Network:"), self.nic_mode)
-        form.addRow(self.tr("S&ource:"), self.source)
-        form.addRow(self.summary)
-        form.addRow(self.customize)
-        form.addRow(self.start)
-        form.addRow(self.status)
-        self.finish_layout(form)
-        self.nic_mode.currentIndexChanged.connect(self._fill_sources)
-        self.source.currentTextChanged.connect(lambda _t: self.changed.emit())
-        self._fill_sources()
-
-    def _fill_sources(self) -> None:
-        mode = NicMode(str(self.nic_mode.currentData()))
-        self.source.clear()
-        self.source.setEditable(mode is NicMode.BRIDGE)
-        if mode is NicMode.NETWORK:
-            names = [n.name for n in self.context.networks]
-            self.source.addItems(names)
-            if "default" in names:
-                self.source.setCurrentText("default")
-        elif mode is NicMode.BRIDGE:
-            self.source.addItems(self.context.host_bridges())
-        self.source.setEnabled(mode is not NicMode.NONE)
-        self.changed.emit()
-
-    def initializePage(self) -> None:
-        self.show_summary(self.wizard().plan())  # type: ignore[attr-defined]
-
-    def apply_to(self, plan: NewVmPlan) -> None:
-        plan.nic = NicMode(str(self.nic_mode.currentData()))
-        plan.nic_source = self.source.currentText().strip()
-
-    def show_summary(self, plan: NewVmPlan) -> None:
-        install = {InstallMethod.ISO: plan.iso_path, InstallMethod.URL: plan.install_url,
-                   InstallMethod.IMPORT: plan.disk_path,
-                   InstallMethod.PXE: self.tr("network boot (PXE)")}[plan.install]
-        if plan.uses_new_volume:
-            disk = self.tr("new %s %s volume %s in pool %s") % (
-                format_bytes(plan.disk_capacity), plan.disk_format, plan.volume_name,
-                plan.disk_pool)
-        elif plan.disk is DiskMode.NONE and plan.install is not InstallMethod.IMPORT:
-            disk = self.tr("none")
-        else:
-            disk = plan.disk_path
-        os_name = (self.tr("Generic or unknown OS") if plan.os.id == GENERIC_OS.id
-                   else plan.os.name)
-        rows = ((self.tr("Name"), plan.name), (self.tr("Operating system"), os_name),
-                (self.tr("Install from"), install),
-                (self.tr("Memory"), format_bytes(plan.memory_mib * 2**20)),
-                (self.tr("vCPUs"), str(plan.vcpus)), (self.tr("Disk"), disk),
-                (self.tr("Guest type"), f"{plan.target.domain_type} · {plan.target.arch}"))
-        self.summary.setText("<table>" + "".join(
-            f"<tr><td><b>{label}:</b>&nbsp;</td><td>{_escape(value)}</td></tr>"
-            for label, value in rows) + "</table>")
-
-    def set_status(self, text: str) -> None:
-        self.status.setText(text)
-        self.status.setVisible(bool(text))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

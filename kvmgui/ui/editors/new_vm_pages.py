@@ -1,31 +1,24 @@
-"""New-VM wizard, first pages: name and operating system, then the installation source."""
+"""New-VM wizard: the base of its pages, and the first page (name and operating system)."""
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizardPage,
 )
 
-from kvmgui.logic.new_vm_plan import InstallMethod, NewVmPlan
+from kvmgui.logic.new_vm_plan import NewVmPlan
 from kvmgui.logic.osinfo import GENERIC_OS, OsDatabase, OsEntry
-from kvmgui.ui.editors.editor_context import (
-    BLOCK_POOL_TYPES,
-    FILE_POOL_TYPES,
-    EditorContext,
-)
-from kvmgui.ui.editors.form_tab import field_matches, set_placeholder, translate_problem
+from kvmgui.ui.editors.editor_context import EditorContext
+from kvmgui.ui.editors.form_tab import field_matches, translate_problem
 from kvmgui.ui.plain_text import plain_label
 from kvmgui.core.units import format_bytes
 from kvmgui.xml import Problem
@@ -83,7 +76,7 @@ class OsPage(PlanPage):
         self.setTitle(self.tr("Name and operating system"))
         self.setSubTitle(self.tr("The operating system sets the recommended memory, vCPUs and "
                                  "disk size."))
-        self._database = database
+        self.database = database
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("e.g. web03"))
         self.search = QLineEdit(self)
@@ -111,11 +104,11 @@ class OsPage(PlanPage):
         os_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if os_id is None or os_id == GENERIC_OS.id:
             return GENERIC_OS
-        return self._database.by_id(str(os_id)) or GENERIC_OS
+        return self.database.by_id(str(os_id)) or GENERIC_OS
 
     def select_os(self, short_id: str) -> bool:
         """Select the entry with this short id (searching for it); False when unknown."""
-        entry = self._database.by_short_id(short_id)
+        entry = self.database.by_short_id(short_id)
         if entry is None:
             return False
         self.include_eol.setChecked(True)
@@ -133,7 +126,7 @@ class OsPage(PlanPage):
         current = self.selected_os().id
         self.os_list.blockSignals(True)  # one _os_chosen at the end, not one per row
         self.os_list.clear()
-        entries = [GENERIC_OS, *self._database.search(self.search.text(),
+        entries = [GENERIC_OS, *self.database.search(self.search.text(),
                                                       include_eol=self.include_eol.isChecked())]
         for entry in entries:
             name = self.tr("Generic or unknown OS") if entry.id == GENERIC_OS.id else entry.name
@@ -169,103 +162,3 @@ class OsPage(PlanPage):
         while f"{base}-{number}" in taken:
             number += 1
         return f"{base}-{number}"
-
-
-class InstallPage(PlanPage):
-    FIELDS = ("install",)
-
-    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self.setTitle(self.tr("Installation source"))
-        self.setSubTitle(self.tr("Where the guest's operating system comes from."))
-        self.iso_button = QRadioButton(self.tr("Local &ISO image (a volume or a path on the "
-                                               "host)"), self)
-        self.import_button = QRadioButton(self.tr("I&mport an existing disk image"), self)
-        self.url_button = QRadioButton(self.tr("&Network install (ISO from a URL)"), self)
-        self.pxe_button = QRadioButton(self.tr("Network &boot (PXE)"), self)
-        self.method = QButtonGroup(self)
-        for button, method in ((self.iso_button, InstallMethod.ISO),
-                               (self.import_button, InstallMethod.IMPORT),
-                               (self.url_button, InstallMethod.URL),
-                               (self.pxe_button, InstallMethod.PXE)):
-            self.method.addButton(button)
-            button.setProperty("method", method.value)
-        self.iso = self._paths_combo([v.path for v in self._volumes(iso=True)])
-        self.disk = self._paths_combo([v.path for v in self._volumes(iso=False)])
-        self.url = QLineEdit(self)
-        self.note = plain_label("", self)
-        self.note.setWordWrap(True)
-        self.note.setEnabled(False)
-        self.form = QFormLayout()
-        self.form.addRow(self.iso_button)
-        self.form.addRow(self.tr("IS&O:"), self.iso)
-        self.form.addRow(self.import_button)
-        self.form.addRow(self.tr("&Disk image:"), self.disk)
-        self.form.addRow(self.url_button)
-        self.form.addRow(self.tr("&URL:"), self.url)
-        self.form.addRow(self.pxe_button)
-        self.form.addRow(self.note)
-        self.finish_layout(self.form)
-        self.iso_button.setChecked(True)
-        self.method.buttonToggled.connect(lambda _b, _on: self._update())
-        self.iso.currentTextChanged.connect(lambda _t: self.changed.emit())
-        self.disk.currentTextChanged.connect(lambda _t: self.changed.emit())
-        self.url.textChanged.connect(lambda _t: self.changed.emit())
-        self._update()
-
-    def _paths_combo(self, paths: Sequence[str]) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.addItems(sorted(paths))
-        combo.setCurrentIndex(-1)
-        set_placeholder(combo, self.tr("choose a volume or type a path"))
-        return combo
-
-    def _volumes(self, *, iso: bool) -> list:  # type: ignore[type-arg]
-        result = []
-        for pool in self.context.active_pools():
-            local = pool.pool_type in FILE_POOL_TYPES or (
-                not iso and pool.pool_type in BLOCK_POOL_TYPES)
-            if not local:
-                continue
-            result += [v for v in pool.volumes if v.name.lower().endswith(".iso") == iso]
-        return result
-
-    @property
-    def install_method(self) -> InstallMethod:
-        button = self.method.checkedButton()
-        return InstallMethod(str(button.property("method"))) if button else InstallMethod.ISO
-
-    def initializePage(self) -> None:
-        wizard_plan = getattr(self.wizard(), "plan", None)
-        os_entry = wizard_plan().os if callable(wizard_plan) else GENERIC_OS
-        self.url.setPlaceholderText(os_entry.iso_url or "https://mirror.example/installer.iso")
-
-    def owns(self, field: str, plan: NewVmPlan) -> bool:
-        if field_matches(field, "disk.path"):
-            return plan.install is InstallMethod.IMPORT
-        return super().owns(field, plan)
-
-    def apply_to(self, plan: NewVmPlan) -> None:
-        plan.install = self.install_method
-        plan.iso_path = self.iso.currentText().strip()
-        plan.install_url = self.url.text().strip()
-        if plan.install is InstallMethod.IMPORT:
-            plan.disk_path = self.disk.currentText().strip()
-
-    def _update(self) -> None:
-        method = self.install_method
-        self.iso.setEnabled(method is InstallMethod.ISO)
-        self.disk.setEnabled(method is InstallMethod.IMPORT)
-        self.url.setEnabled(method is InstallMethod.URL)
-        self.note.setText({
-            InstallMethod.ISO: self.tr("The ISO is attached as a CD-ROM and booted first."),
-            InstallMethod.IMPORT: self.tr("The image becomes the boot disk; nothing is "
-                                          "installed."),
-            InstallMethod.URL: self.tr("QEMU reads the ISO from the server while the guest "
-                                       "installs (http, https, ftp or ftps)."),
-            InstallMethod.PXE: self.tr("The guest boots from its network card; it needs a "
-                                       "network with a PXE server."),
-        }[method])
-        self.changed.emit()

@@ -2,8 +2,9 @@
 
 Finish defines the guest (creating its new volume first) on the connection's worker, or,
 with "Customize configuration before creating", hands the unsaved definition to the domain
-editor (``customizeRequested``).  A libvirt error is shown on the last page; nothing is
-left behind (the define job deletes a volume it created when the define fails).
+editor (``customizeRequested``).  A guest that is to start on a network that is not running
+starts that network first.  A libvirt error is shown on the last page; nothing is left
+behind (the define job deletes a volume it created when the define fails).
 """
 
 import dataclasses
@@ -13,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from kvmgui.logic.guest_types import (
+    choose_target,
     domain_type_problems,
     offered_domain_types,
     preferred_domain_type,
@@ -27,9 +29,13 @@ from kvmgui.logic.new_vm_plan import (
 from kvmgui.logic.osinfo import OsDatabase
 from kvmgui.ui.editors.editor_context import EditorContext
 from kvmgui.ui.editors.editor_dialog import while_alive
-from kvmgui.ui.editors.new_vm_hardware_pages import FinishPage, ResourcesPage
-from kvmgui.ui.editors.new_vm_pages import InstallPage, OsPage, PlanPage
+from kvmgui.ui.editors.new_vm_detection import IsoDetection
+from kvmgui.ui.editors.new_vm_finish_page import FinishPage
+from kvmgui.ui.editors.new_vm_hardware_pages import ResourcesPage
+from kvmgui.ui.editors.new_vm_install_page import InstallPage
+from kvmgui.ui.editors.new_vm_pages import OsPage, PlanPage
 from kvmgui.ui.errors import show_warning
+from kvmgui.virt.actions import bind, network_start
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.define import (
     DefineResult,
@@ -75,6 +81,8 @@ class NewVmWizard(QWizard):
         self.resources_page = ResourcesPage(context, target, offered or [target.domain_type],
                                             self)
         self.finish_page = FinishPage(context, self)
+        self.detection = IsoDetection(conn, context, self.os_page, self.install_page,
+                                      target.arch)
         self.pages: list[PlanPage] = [self.os_page, self.install_page, self.resources_page,
                                       self.finish_page]
         for page in self.pages:
@@ -83,6 +91,13 @@ class NewVmWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Create"))
         self.resize(680, 600)
         self.check()
+
+    @staticmethod
+    def default_target(context: EditorContext) -> GuestTarget:
+        """The guest type the context's host suggests (see ``choose_target``)."""
+        driver = context.host.driver if context.host is not None else ""
+        return choose_target(driver, context.capabilities_xml,
+                             hardware_virt=context.hardware_virt)
 
     def plan(self) -> NewVmPlan:
         """The answers so far (pages not yet shown give their defaults)."""
@@ -107,6 +122,7 @@ class NewVmWizard(QWizard):
         problems = self.problems(plan)
         for page in self.pages:
             page.show_problems([p for p in problems if page.owns(p.field, plan)])
+        self.finish_page.show_summary(plan)
 
     # ---- finishing ------------------------------------------------------------------------
 
@@ -127,9 +143,28 @@ class NewVmWizard(QWizard):
             return
         self._busy = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        change = DomainChange(xml=xml, new_volumes=requests, start=start)
+        network = self.finish_page.network_to_start()
+        if network is None:
+            self._define(change)
+            return
+        self.finish_page.set_status(self.tr("Starting network %s…") % network.name)
+
+        def started(_result: object) -> None:
+            self.conn.refresh_object("network", network.uuid)
+            self._define(change)
+
+        def not_started(exc: Exception) -> None:
+            self._failed_with(self.tr("libvirt could not start network %s; nothing was "
+                                      "created:\n%s") % (network.name, error_text(exc)))
+
+        self.conn.run(bind(network_start, network.uuid), while_alive(self, started),
+                      while_alive(self, not_started))
+
+    def _define(self, change: DomainChange) -> None:
         self.finish_page.set_status(self.tr("Creating…"))
-        self.conn.run(define_domain(DomainChange(xml=xml, new_volumes=requests, start=start)),
-                      while_alive(self, self._created), while_alive(self, self._failed))
+        self.conn.run(define_domain(change), while_alive(self, self._created),
+                      while_alive(self, self._failed))
 
     def reject(self) -> None:
         if not self._busy:  # while libvirt creates the guest, its answer must find us
@@ -149,7 +184,10 @@ class NewVmWizard(QWizard):
         super().accept()
 
     def _failed(self, exc: Exception) -> None:
+        self._failed_with(self.tr("libvirt refused to create the virtual machine; nothing was "
+                                  "created:\n%s") % error_text(exc))
+
+    def _failed_with(self, text: str) -> None:
         self._busy = False
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
-        self.finish_page.set_status(self.tr("libvirt refused to create the virtual machine; "
-                                            "nothing was created:\n%s") % error_text(exc))
+        self.finish_page.set_status(text)
