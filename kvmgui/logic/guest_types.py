@@ -1,9 +1,10 @@
 """What kind of guest a host runs: ``<domain type>`` (kvm, qemu, ...) per architecture.
 
 Pure: read from the host's capabilities XML.  libvirt offers ``kvm`` whenever ``/dev/kvm``
-opens, which is also the case on a machine whose CPU shows no hardware virtualization (no
-vmx/svm): a ``kvm`` guest there pauses at once ("KVM internal error").  So a new guest gets
-``kvm`` only where the capabilities offer it and this machine's CPU does not contradict them.
+opens, which is also the case on machines whose CPU reports no hardware virtualization (no
+vmx/svm); a ``kvm`` guest there may pause at once ("KVM internal error"), or run (some
+nested set-ups hide the flag).  So a new guest gets ``kvm`` only where the capabilities offer
+it and this machine's CPU does not contradict them; the user can still choose ``kvm``.
 """
 
 from __future__ import annotations
@@ -85,7 +86,8 @@ def domain_type_problems(domain: Domain, capabilities_xml: str, *,
                                 "it offers {offered}.", type=domain_type, arch=arch or "?",
                                 offered=", ".join(offered))]
     if domain_type == KVM and hardware_virt is False:
-        return [Problem.warning("type", "This machine's CPU shows no hardware virtualization "
-                                "(vmx/svm): a kvm guest stops at once. Choose qemu "
-                                "(emulation) instead.")]
+        return [Problem.warning("type", "This machine's CPU does not report hardware "
+                                "virtualization (vmx/svm): a kvm guest may pause at once "
+                                "(\"KVM internal error\"). Choose qemu (emulation) if it "
+                                "does.")]
     return []

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QDialog, QWizard
 from pytestqt.qtbot import QtBot
 
 from kvmgui.ui.app import Application
+from kvmgui.logic.guest_types import offered_domain_types, preferred_domain_type
 from kvmgui.logic.new_vm_plan import (
     DiskMode,
     InstallMethod,
@@ -42,7 +43,8 @@ from kvmgui.ui.editors.network_editor import NetworkEditor
 from kvmgui.ui.editors.new_vm_wizard import NewVmWizard
 from kvmgui.ui.editors.pool_editor import PoolEditor
 from kvmgui.ui.editors.volume_editor import VolumeEditor
-from kvmgui.ui.roles import Category, Role
+from kvmgui.ui.roles import Category, Column, Role
+from kvmgui.virt.hostcheck import probe_local
 from kvmgui.virt.define import (
     DomainChange,
     NewVolumeRequest,
@@ -140,7 +142,8 @@ def test_wizard_guest_is_defined_by_qemu(editors: EditorsFeature, libvirt_tier: 
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton),
                          Qt.MouseButton.LeftButton)
     root = etree.fromstring(virt_conn.lookupByName(name).XMLDesc(0))
-    target = choose_target(virt_conn.getType(), virt_conn.getCapabilities())
+    target = choose_target(virt_conn.getType(), virt_conn.getCapabilities(),
+                           hardware_virt=probe_local().usable)
     assert root.get("type") == target.domain_type
     volume = virt_conn.storagePoolLookupByName(test_pool).storageVolLookupByName(f"{name}.qcow2")
     disk = root.find("devices/disk")
@@ -153,7 +156,8 @@ def test_planned_guest_starts_on_qemu(libvirt_tier: TierDaemon, test_pool: str,
     """The plan's device set really runs (no NIC: nothing can leave the guest)."""
     name = owned_name("planned", libvirt_tier.session_pid)
     removed(remove_domain, name)
-    target = choose_target(virt_conn.getType(), virt_conn.getCapabilities())
+    target = choose_target(virt_conn.getType(), virt_conn.getCapabilities(),
+                           hardware_virt=probe_local().usable)
     plan = NewVmPlan(name=name, memory_mib=64, vcpus=1, target=target, os=GENERIC_OS,
                      install=InstallMethod.IMPORT, disk=DiskMode.EXISTING, nic=NicMode.NONE)
     pool = virt_conn.storagePoolLookupByName(test_pool)
@@ -262,3 +266,62 @@ def test_volume_request_job_on_qemu(libvirt_tier: TierDaemon, test_pool: str,
     xml = Volume.new("raw.img", 1024**2, "raw").to_xml()
     key = create_volume(NewVolumeRequest(test_pool, xml))(virt_conn)
     assert virt_conn.storageVolLookupByKey(key).name() == "raw.img"
+
+
+def test_wizard_guest_type_is_one_this_host_runs(editors: EditorsFeature,
+                                                libvirt_tier: TierDaemon,
+                                                virt_conn: libvirt.virConnect,
+                                                removed: Cleanup, qtbot: QtBot) -> None:
+    """Issue 14 item 2: the wizard offers what libvirtd offers and preselects kvm only where
+    this machine can run it; the guest then runs instead of pausing at once."""
+    name = owned_name("guesttype", libvirt_tier.session_pid)
+    removed(remove_domain, name)
+    wizard = opened(qtbot, editors, editors.new_vm_action.trigger)
+    assert isinstance(wizard, NewVmWizard)
+    combo = wizard.resources_page.domain_type
+    offered = offered_domain_types(virt_conn.getCapabilities(), wizard.plan().target.arch)
+    assert [combo.itemData(i) for i in range(combo.count())] == offered
+    hardware = probe_local().usable
+    expected = preferred_domain_type(offered, hardware)
+    assert combo.currentData() == expected
+    if not hardware:
+        assert expected == "qemu"  # TCG: this machine has no vmx/svm
+    retype(qtbot, wizard.os_page.name, name)
+    wizard.next()
+    wizard.install_page.manual_button.setChecked(True)
+    wizard.next()
+    wizard.resources_page.memory.setValue(64)
+    wizard.resources_page.no_disk.setChecked(True)
+    wizard.next()
+    finish = wizard.finish_page
+    finish.nic_mode.setCurrentIndex(finish.nic_mode.findData("none"))  # nothing leaves it
+    assert finish.start.isChecked()
+    with qtbot.waitSignal(wizard.created, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton),
+                         Qt.MouseButton.LeftButton)
+    domain = virt_conn.lookupByName(name)
+    assert etree.fromstring(domain.XMLDesc(0)).get("type") == expected
+    # A guest that cannot run pauses at once; this one keeps running and uses CPU time.
+    qtbot.waitUntil(lambda: domain.info()[4] > 200_000_000, timeout=TIMEOUT_MS)
+    assert domain.state()[0] == libvirt.VIR_DOMAIN_RUNNING
+
+
+def test_a_guest_qemu_stopped_by_itself_says_so(app: Application, make_guest: Any,
+                                                virsh: Callable[..., str],
+                                                qtbot: QtBot) -> None:
+    """Issue 14 item 2: QEMU stopping a guest on its own (as on "KVM internal error") shows
+    as a pause with a reason, not as one the user asked for."""
+    guest = make_guest("qstop")
+
+    def state_text() -> str:
+        return str(domain_row(app, guest).siblingAtColumn(Column.STATE).data())
+
+    qtbot.waitUntil(lambda: state_text() == "Running", timeout=TIMEOUT_MS)
+    virsh("qemu-monitor-command", guest, "--hmp", "stop")  # QEMU stops; libvirt did not ask
+    qtbot.waitUntil(lambda: state_text().startswith("Paused"), timeout=TIMEOUT_MS)
+    assert state_text() == "Paused (unknown reason)"
+    virsh("resume", guest)
+    qtbot.waitUntil(lambda: state_text() == "Running", timeout=TIMEOUT_MS)
+    virsh("suspend", guest)
+    qtbot.waitUntil(lambda: state_text().startswith("Paused"), timeout=TIMEOUT_MS)
+    assert state_text() == "Paused"  # the user's own pause needs no explanation

@@ -44,6 +44,7 @@ class DomainEditor(EditorDialog[Domain]):
         self.uuid = uuid
         self._autostart_before = autostart
         self._start = start
+        self._type_before = document.type
         self.overview_tab = DomainOverviewTab(context.capabilities_xml, self)
         self.cpu_tab = DomainCpuTab(context.host_cpus, self)
         self.memory_tab = DomainMemoryTab(context.host_memory_kib, self)
@@ -75,8 +76,12 @@ class DomainEditor(EditorDialog[Domain]):
     def extra_problems(self) -> list[Problem]:
         problems = nic_vlan_problems(self.document, self.context.network_xml,
                                      self.context.version)
-        problems += domain_type_problems(self.document, self.context.capabilities_xml,
-                                         hardware_virt=self.context.hardware_virt)
+        # The CPU check is a guess (nested set-ups may hide vmx): only a type the user
+        # chooses here is questioned, not one the guest already runs with.
+        chosen = self.document.type != self._type_before
+        problems += domain_type_problems(
+            self.document, self.context.capabilities_xml,
+            hardware_virt=self.context.hardware_virt if chosen else None)
         name = self.document.name
         taken = {d.name for d in self.context.domains if d.uuid != self.uuid}
         if name and name in taken:

@@ -112,9 +112,9 @@ class ResourcesPage(PlanPage):
             return self.tr("This host offers no KVM: the guest runs in QEMU's emulator (TCG), "
                            "several times slower than with hardware virtualization.")
         if target.domain_type != KVM and self.context.hardware_virt is False:
-            return self.tr("libvirt offers KVM, but this machine's CPU shows no hardware "
-                           "virtualization (vmx/svm): a KVM guest would stop at once, so QEMU "
-                           "emulation is chosen.")
+            return self.tr("libvirt offers KVM, but this machine's CPU does not report "
+                           "hardware virtualization (vmx/svm), and a KVM guest may pause at "
+                           "once: QEMU emulation is chosen. Choose KVM if it works here.")
         return ""
 
     def initializePage(self) -> None:
