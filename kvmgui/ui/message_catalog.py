@@ -15,8 +15,12 @@ TEMPLATES = (
                       "e.g. client.libvirt secret)."),
     QT_TRANSLATE_NOOP("Messages", "A network boot (PXE) needs a network card."),
     QT_TRANSLATE_NOOP("Messages", "A network named {name} already exists."),
+    QT_TRANSLATE_NOOP("Messages", "A snapshot named {name} already exists."),
     QT_TRANSLATE_NOOP("Messages", "A storage pool named {name} already exists."),
     QT_TRANSLATE_NOOP("Messages", "A virtual machine named {name} already exists."),
+    QT_TRANSLATE_NOOP("Messages",
+                      "An internal snapshot of a running guest needs a qcow2 disk to hold its "
+                      "memory; this guest has no writable disk."),
     QT_TRANSLATE_NOOP("Messages", "Another virtual machine is named {name}."),
     QT_TRANSLATE_NOOP("Messages", "Boot order {order} is used by more than one device."),
     QT_TRANSLATE_NOOP("Messages",
@@ -59,6 +63,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "Enter the name of the LVM volume group."),
     QT_TRANSLATE_NOOP("Messages", "Enter the server that exports the file system."),
     QT_TRANSLATE_NOOP("Messages", "Enter the target IQN, e.g. iqn.2004-04.com.example:storage."),
+    QT_TRANSLATE_NOOP("Messages",
+                      "External snapshots are offered for disks that are files; not a file: "
+                      "{disks}."),
+    QT_TRANSLATE_NOOP("Messages", "External snapshots are offered on QEMU/KVM hosts only."),
     QT_TRANSLATE_NOOP("Messages", "Forward mode {mode} needs at least one IP address."),
     QT_TRANSLATE_NOOP("Messages", "IP address {address} does not match family {family}."),
     QT_TRANSLATE_NOOP("Messages", "IP address {address} has both a netmask and a prefix; use one."),
@@ -75,6 +83,11 @@ TEMPLATES = (
                       "Interface {number}: {vlan} (from the {source}) is not applied: libvirt "
                       "{version} tags ports on Linux bridges only from {since}, and it will "
                       "refuse to start the guest."),
+    QT_TRANSLATE_NOOP("Messages",
+                      "Internal snapshots need every disk in qcow2 format; not qcow2: {disks}."),
+    QT_TRANSLATE_NOOP("Messages",
+                      "Internal snapshots of a UEFI (pflash) guest are not supported by libvirt "
+                      "{version}; take an external snapshot."),
     QT_TRANSLATE_NOOP("Messages", "Linux bridge"),
     QT_TRANSLATE_NOOP("Messages", "Memory ({memory} KiB) is more than the host has ({host} KiB)."),
     QT_TRANSLATE_NOOP("Messages", "Memory must be at least 1 MiB."),
@@ -82,10 +95,15 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "NAT / routed"),
     QT_TRANSLATE_NOOP("Messages",
                       "Network {network} uses bridge {bridge}, which this host does not have."),
+    QT_TRANSLATE_NOOP("Messages",
+                      "No guest agent answers: install and start qemu-guest-agent in the guest "
+                      "to freeze its file systems during the snapshot."),
     QT_TRANSLATE_NOOP("Messages", "No password was given for the console."),
     QT_TRANSLATE_NOOP("Messages",
                       "None of {name}'s network interfaces is connected (inactive network, link "
                       "down or missing bridge)."),
+    QT_TRANSLATE_NOOP("Messages", "Only a running guest can freeze its file systems."),
+    QT_TRANSLATE_NOOP("Messages", "Only a running or paused guest has memory to save."),
     QT_TRANSLATE_NOOP("Messages", "Only one portgroup can be the default; {name} is another."),
     QT_TRANSLATE_NOOP("Messages", "Only qcow2 volumes can have a backing volume."),
     QT_TRANSLATE_NOOP("Messages", "Open vSwitch bridge"),
@@ -118,6 +136,7 @@ TEMPLATES = (
                       "The allocation ({allocation} bytes) of a raw volume cannot exceed its "
                       "capacity ({capacity} bytes)."),
     QT_TRANSLATE_NOOP("Messages", "The boot order of {tag} {number} must be a number from 1."),
+    QT_TRANSLATE_NOOP("Messages", "The connection names no host to reach the display on."),
     QT_TRANSLATE_NOOP("Messages", "The console client failed to decode the screen ({error})."),
     QT_TRANSLATE_NOOP("Messages",
                       "The console server asks for a kind of security this client does not "
@@ -134,6 +153,16 @@ TEMPLATES = (
                       "({maximum})."),
     QT_TRANSLATE_NOOP("Messages", "The current number of vCPUs must be at least 1."),
     QT_TRANSLATE_NOOP("Messages",
+                      "The display has no network listener (listen type none): only a "
+                      "connection on the host itself can open it."),
+    QT_TRANSLATE_NOOP("Messages",
+                      "The display listens on a UNIX socket of the host ({path}): only an SSH "
+                      "connection can reach it."),
+    QT_TRANSLATE_NOOP("Messages",
+                      "The display listens only on the host's loopback address ({address}): "
+                      "connect to the host over SSH (qemu+ssh://) to reach it."),
+    QT_TRANSLATE_NOOP("Messages", "The guest has no VNC display."),
+    QT_TRANSLATE_NOOP("Messages",
                       "The initiator name {iqn} does not start with iqn., eui. or naa."),
     QT_TRANSLATE_NOOP("Messages",
                       "The install URL must look like https://host/path/installer.iso (http, "
@@ -141,8 +170,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages",
                       "The install URL must not have a query (?...): libvirt attaches only the "
                       "path."),
+    QT_TRANSLATE_NOOP("Messages",
+                      "The memory file must be an absolute path on the host, e.g. "
+                      "/var/lib/libvirt/qemu/snapshot/vm.mem."),
     QT_TRANSLATE_NOOP("Messages", "The netmask of IP address {address} is not valid: {netmask}"),
     QT_TRANSLATE_NOOP("Messages", "The new disk must be larger than 0 bytes."),
+    QT_TRANSLATE_NOOP("Messages", "The new file of disk {disk} must be an absolute path: {value}"),
     QT_TRANSLATE_NOOP("Messages", "The number of vCPUs must be at least 1."),
     QT_TRANSLATE_NOOP("Messages", "The portgroup name {name} is used more than once."),
     QT_TRANSLATE_NOOP("Messages",
@@ -155,6 +188,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages",
                       "The target path must be an absolute path, e.g. "
                       "/var/lib/libvirt/images/{name}."),
+    QT_TRANSLATE_NOOP("Messages", "The test driver takes internal snapshots only."),
     QT_TRANSLATE_NOOP("Messages", "The volume capacity must be greater than 0 bytes."),
     QT_TRANSLATE_NOOP("Messages",
                       "The {what} ({value} {unit}) is more than libvirt can store ({limit} "
@@ -164,6 +198,18 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "The {what} name must not be empty."),
     QT_TRANSLATE_NOOP("Messages", "The {what} name must not contain '/': {value}"),
     QT_TRANSLATE_NOOP("Messages", "There is no domain named {name}."),
+    QT_TRANSLATE_NOOP("Messages", "This guest has no writable disk to put an overlay on."),
+    QT_TRANSLATE_NOOP("Messages", "This guest has no writable disk to snapshot."),
+    QT_TRANSLATE_NOOP("Messages", "This host cannot hand over the display ({error})."),
+    QT_TRANSLATE_NOOP("Messages",
+                      "This host does not offer {type} guests for {arch}; it offers {offered}."),
+    QT_TRANSLATE_NOOP("Messages",
+                      "This machine's CPU does not report hardware virtualization (vmx/svm): a "
+                      "kvm guest may pause at once (\"KVM internal error\"). Choose qemu "
+                      "(emulation) if it does."),
+    QT_TRANSLATE_NOOP("Messages", "Unknown memory snapshot location '{value}'."),
+    QT_TRANSLATE_NOOP("Messages", "Unknown snapshot location '{value}' of disk {disk}."),
+    QT_TRANSLATE_NOOP("Messages", "Unknown snapshot state '{value}'."),
     QT_TRANSLATE_NOOP("Messages", "VLAN device"),
     QT_TRANSLATE_NOOP("Messages", "VLAN id {tag} of {label} is outside {low}-{high}."),
     QT_TRANSLATE_NOOP("Messages",
@@ -190,6 +236,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "libvirt does not apply VLAN tags to {kind} connections"),
     QT_TRANSLATE_NOOP("Messages",
                       "libvirt {version} applies VLAN tags on Linux bridges only from {since}"),
+    QT_TRANSLATE_NOOP("Messages",
+                      "libvirt {version} on this host cannot delete external snapshots; libvirt "
+                      "9.9 or later can."),
+    QT_TRANSLATE_NOOP("Messages",
+                      "libvirt {version} on this host cannot revert to an external snapshot; "
+                      "libvirt 9.9 or later can."),
     QT_TRANSLATE_NOOP("Messages", "memory"),
     QT_TRANSLATE_NOOP("Messages", "missing bridge"),
     QT_TRANSLATE_NOOP("Messages", "missing network"),
@@ -205,6 +257,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "running"),
     QT_TRANSLATE_NOOP("Messages", "shut off"),
     QT_TRANSLATE_NOOP("Messages", "shutting down"),
+    QT_TRANSLATE_NOOP("Messages", "snapshot"),
     QT_TRANSLATE_NOOP("Messages", "suspended"),
     QT_TRANSLATE_NOOP("Messages", "the network"),
     QT_TRANSLATE_NOOP("Messages", "unknown"),

@@ -1304,6 +1304,10 @@
         <translation>描述(&amp;D)：</translation>
     </message>
     <message>
+        <source>&amp;Hypervisor:</source>
+        <translation>虚拟化类型(&amp;H)：</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -1320,16 +1324,16 @@
         <translation>（未记录）</translation>
     </message>
     <message>
+        <source>Guest:</source>
+        <translation>客户机：</translation>
+    </message>
+    <message>
         <source>Operating system:</source>
         <translation>操作系统：</translation>
     </message>
     <message>
         <source>Renaming works only while the virtual machine is shut off.</source>
         <translation>只有在虚拟机关机时才能重命名。</translation>
-    </message>
-    <message>
-        <source>Type:</source>
-        <translation>类型：</translation>
     </message>
     <message>
         <source>UUID:</source>
@@ -1694,12 +1698,24 @@
 <context>
     <name>FinishPage</name>
     <message>
+        <source>%s (inactive)</source>
+        <translation>%s（未激活）</translation>
+    </message>
+    <message>
+        <source>%s, portgroup %s</source>
+        <translation>%s，端口组 %s</translation>
+    </message>
+    <message>
         <source>&amp;Customize configuration before creating</source>
         <translation>创建前自定义配置(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Network:</source>
         <translation>网络(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Portgroup:</source>
+        <translation>端口组(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Start the virtual machine once it is created</source>
@@ -1738,6 +1754,18 @@
         <translation>名称</translation>
     </message>
     <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Network %s is not running: it will be started when the virtual machine is created.</source>
+        <translation>网络 %s 未运行：创建虚拟机时将启动它。</translation>
+    </message>
+    <message>
+        <source>Network %s is not running: start it before the virtual machine.</source>
+        <translation>网络 %s 未运行：请在启动虚拟机之前启动它。</translation>
+    </message>
+    <message>
         <source>Network and summary</source>
         <translation>网络和摘要</translation>
     </message>
@@ -1750,12 +1778,24 @@
         <translation>操作系统</translation>
     </message>
     <message>
+        <source>Portgroup</source>
+        <translation>端口组</translation>
+    </message>
+    <message>
         <source>S&amp;ource:</source>
         <translation>源(&amp;O)：</translation>
     </message>
     <message>
         <source>Virtual network</source>
         <translation>虚拟网络</translation>
+    </message>
+    <message>
+        <source>host bridge %s</source>
+        <translation>主机网桥 %s</translation>
+    </message>
+    <message>
+        <source>manual install, no installation media</source>
+        <translation>手动安装，无安装介质</translation>
     </message>
     <message>
         <source>network boot (PXE)</source>
@@ -1766,12 +1806,39 @@
         <translation>新建 %s %s 卷 %s，位于存储池 %s</translation>
     </message>
     <message>
+        <source>no network card</source>
+        <translation>无网卡</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
+        <source>the network&apos;s default (%s)</source>
+        <translation>网络的默认端口组（%s）</translation>
+    </message>
+    <message>
         <source>vCPUs</source>
         <translation>vCPU</translation>
+    </message>
+</context>
+<context>
+    <name>GuestTypeCombo</name>
+    <message>
+        <source>%s (not offered by this host)</source>
+        <translation>%s（此主机不提供）</translation>
+    </message>
+    <message>
+        <source>Domain type</source>
+        <translation>域类型</translation>
+    </message>
+    <message>
+        <source>KVM (hardware virtualization)</source>
+        <translation>KVM（硬件虚拟化）</translation>
+    </message>
+    <message>
+        <source>QEMU emulation (TCG, several times slower)</source>
+        <translation>QEMU 模拟（TCG，慢数倍）</translation>
     </message>
 </context>
 <context>
@@ -1872,6 +1939,10 @@
         <translation>本地 ISO 映像（宿主机上的卷或路径）(&amp;I)</translation>
     </message>
     <message>
+        <source>Manual install (no installation &amp;media now)</source>
+        <translation>手动安装（暂无安装介质）(&amp;M)</translation>
+    </message>
+    <message>
         <source>Network &amp;boot (PXE)</source>
         <translation>网络引导（PXE）(&amp;B)</translation>
     </message>
@@ -1888,16 +1959,55 @@
         <translation>客户机从网卡引导；需要一个带有 PXE 服务器的网络。</translation>
     </message>
     <message>
+        <source>The guest gets an empty CD-ROM drive: insert an ISO later, or install it some other way.</source>
+        <translation>客户机将获得一个空光驱：稍后插入 ISO，或以其他方式安装。</translation>
+    </message>
+    <message>
         <source>The image becomes the boot disk; nothing is installed.</source>
         <translation>该映像将作为引导磁盘；不会安装任何东西。</translation>
+    </message>
+    <message>
+        <source>Use %s</source>
+        <translation>使用 %s</translation>
     </message>
     <message>
         <source>Where the guest&apos;s operating system comes from.</source>
         <translation>客户机操作系统的来源。</translation>
     </message>
+</context>
+<context>
+    <name>IsoDetection</name>
     <message>
-        <source>choose a volume or type a path</source>
-        <translation>选择一个卷或输入路径</translation>
+        <source>Detected from the ISO: %s (set on the first page).</source>
+        <translation>从 ISO 检测到：%s（已在第一页设置）。</translation>
+    </message>
+    <message>
+        <source>Detected from the ISO: %s.</source>
+        <translation>从 ISO 检测到：%s。</translation>
+    </message>
+    <message>
+        <source>Detecting the operating system needs a local file, and this connection&apos;s host is another machine: choose the operating system on the first page.</source>
+        <translation>检测操作系统需要本机文件，而此连接的主机是另一台机器：请在第一页选择操作系统。</translation>
+    </message>
+    <message>
+        <source>Detecting the operating system…</source>
+        <translation>正在检测操作系统…</translation>
+    </message>
+    <message>
+        <source>The ISO (volume %s) was not recognised: choose the operating system on the first page.</source>
+        <translation>无法识别该 ISO（卷 %s）：请在第一页选择操作系统。</translation>
+    </message>
+    <message>
+        <source>The ISO could not be read to detect its operating system: %s</source>
+        <translation>无法读取该 ISO 以检测其操作系统：%s</translation>
+    </message>
+    <message>
+        <source>The ISO holds %s; the first page says %s.</source>
+        <translation>该 ISO 包含 %s；第一页选择的是 %s。</translation>
+    </message>
+    <message>
+        <source>This file is not an ISO 9660 image: choose the operating system on the first page.</source>
+        <translation>此文件不是 ISO 9660 映像：请在第一页选择操作系统。</translation>
     </message>
 </context>
 <context>
@@ -2057,12 +2167,20 @@
         <translation>名为 {name} 的网络已存在。</translation>
     </message>
     <message>
+        <source>A snapshot named {name} already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A storage pool named {name} already exists.</source>
         <translation>名为 {name} 的存储池已存在。</translation>
     </message>
     <message>
         <source>A virtual machine named {name} already exists.</source>
         <translation>名为 {name} 的虚拟机已存在。</translation>
+    </message>
+    <message>
+        <source>An internal snapshot of a running guest needs a qcow2 disk to hold its memory; this guest has no writable disk.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Another virtual machine is named {name}.</source>
@@ -2177,6 +2295,14 @@
         <translation>请输入目标 IQN，例如 iqn.2004-04.com.example:storage。</translation>
     </message>
     <message>
+        <source>External snapshots are offered for disks that are files; not a file: {disks}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External snapshots are offered on QEMU/KVM hosts only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Forward mode {mode} needs at least one IP address.</source>
         <translation>转发模式 {mode} 至少需要一个 IP 地址。</translation>
     </message>
@@ -2209,6 +2335,14 @@
         <translation>接口 {number}：{vlan}（来自{source}）不会生效：libvirt {version} 从 {since} 起才为 Linux 网桥上的端口打标签，并且会拒绝启动该客户机。</translation>
     </message>
     <message>
+        <source>Internal snapshots need every disk in qcow2 format; not qcow2: {disks}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal snapshots of a UEFI (pflash) guest are not supported by libvirt {version}; take an external snapshot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Linux bridge</source>
         <translation>Linux 网桥</translation>
     </message>
@@ -2233,12 +2367,24 @@
         <translation>网络 {network} 使用网桥 {bridge}，但此宿主机上没有该网桥。</translation>
     </message>
     <message>
+        <source>No guest agent answers: install and start qemu-guest-agent in the guest to freeze its file systems during the snapshot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No password was given for the console.</source>
         <translation>未提供控制台密码。</translation>
     </message>
     <message>
         <source>None of {name}&apos;s network interfaces is connected (inactive network, link down or missing bridge).</source>
         <translation>{name} 的网络接口均未连接（网络不活动、链路断开或网桥缺失）。</translation>
+    </message>
+    <message>
+        <source>Only a running guest can freeze its file systems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a running or paused guest has memory to save.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Only one portgroup can be the default; {name} is another.</source>
@@ -2325,6 +2471,10 @@
         <translation>{tag} {number} 的引导顺序必须是从 1 开始的数字。</translation>
     </message>
     <message>
+        <source>The connection names no host to reach the display on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The console client failed to decode the screen ({error}).</source>
         <translation>控制台客户端无法解码屏幕画面（{error}）。</translation>
     </message>
@@ -2369,6 +2519,22 @@
         <translation>当前 vCPU 数至少为 1。</translation>
     </message>
     <message>
+        <source>The display has no network listener (listen type none): only a connection on the host itself can open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The display listens on a UNIX socket of the host ({path}): only an SSH connection can reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The display listens only on the host&apos;s loopback address ({address}): connect to the host over SSH (qemu+ssh://) to reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest has no VNC display.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The initiator name {iqn} does not start with iqn., eui. or naa.</source>
         <translation>发起方名称 {iqn} 不是以 iqn.、eui. 或 naa. 开头。</translation>
     </message>
@@ -2381,12 +2547,20 @@
         <translation>安装 URL 不能带查询参数（?...）：libvirt 只使用路径部分。</translation>
     </message>
     <message>
+        <source>The memory file must be an absolute path on the host, e.g. /var/lib/libvirt/qemu/snapshot/vm.mem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The netmask of IP address {address} is not valid: {netmask}</source>
         <translation>IP 地址 {address} 的子网掩码无效：{netmask}</translation>
     </message>
     <message>
         <source>The new disk must be larger than 0 bytes.</source>
         <translation>新磁盘必须大于 0 字节。</translation>
+    </message>
+    <message>
+        <source>The new file of disk {disk} must be an absolute path: {value}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The number of vCPUs must be at least 1.</source>
@@ -2413,6 +2587,10 @@
         <translation>目标路径必须是绝对路径，例如 /var/lib/libvirt/images/{name}。</translation>
     </message>
     <message>
+        <source>The test driver takes internal snapshots only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The volume capacity must be greater than 0 bytes.</source>
         <translation>卷容量必须大于 0 字节。</translation>
     </message>
@@ -2422,11 +2600,11 @@
     </message>
     <message>
         <source>The {what} has an unknown unit &apos;{unit}&apos;.</source>
-        <translation>{what}的单位 '{unit}' 未知。</translation>
+        <translation>{what}的单位 &apos;{unit}&apos; 未知。</translation>
     </message>
     <message>
         <source>The {what} is not a whole number of at least 0: &apos;{value}&apos;</source>
-        <translation>{what}不是大于等于 0 的整数：'{value}'</translation>
+        <translation>{what}不是大于等于 0 的整数：&apos;{value}&apos;</translation>
     </message>
     <message>
         <source>The {what} name must not be empty.</source>
@@ -2439,6 +2617,38 @@
     <message>
         <source>There is no domain named {name}.</source>
         <translation>没有名为 {name} 的虚拟机。</translation>
+    </message>
+    <message>
+        <source>This guest has no writable disk to put an overlay on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This guest has no writable disk to snapshot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This host cannot hand over the display ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This host does not offer {type} guests for {arch}; it offers {offered}.</source>
+        <translation>此主机不为 {arch} 提供 {type} 客户机；它提供 {offered}。</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s CPU does not report hardware virtualization (vmx/svm): a kvm guest may pause at once (&quot;KVM internal error&quot;). Choose qemu (emulation) if it does.</source>
+        <translation>本机 CPU 未报告硬件虚拟化（vmx/svm）：kvm 客户机可能会立即暂停（“KVM internal error”）。如果发生这种情况，请选择 qemu（模拟）。</translation>
+    </message>
+    <message>
+        <source>Unknown memory snapshot location &apos;{value}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown snapshot location &apos;{value}&apos; of disk {disk}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown snapshot state &apos;{value}&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>VLAN device</source>
@@ -2521,6 +2731,14 @@
         <translation>libvirt {version} 从 {since} 起才在 Linux 网桥上打 VLAN 标签</translation>
     </message>
     <message>
+        <source>libvirt {version} on this host cannot delete external snapshots; libvirt 9.9 or later can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt {version} on this host cannot revert to an external snapshot; libvirt 9.9 or later can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>memory</source>
         <translation>内存</translation>
     </message>
@@ -2579,6 +2797,10 @@
     <message>
         <source>shutting down</source>
         <translation>正在关机</translation>
+    </message>
+    <message>
+        <source>snapshot</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>suspended</source>
@@ -3030,9 +3252,19 @@
         <translation>新建虚拟机</translation>
     </message>
     <message>
+        <source>Starting network %s…</source>
+        <translation>正在启动网络 %s…</translation>
+    </message>
+    <message>
         <source>The virtual machine was created, but it did not start:
 %s</source>
         <translation>虚拟机已创建，但未能启动：
+%s</translation>
+    </message>
+    <message>
+        <source>libvirt could not start network %s; nothing was created:
+%s</source>
+        <translation>libvirt 无法启动网络 %s；未创建任何内容：
 %s</translation>
     </message>
     <message>
@@ -3094,6 +3326,53 @@
     <message>
         <source>e.g. web03</source>
         <translation>例如 web03</translation>
+    </message>
+</context>
+<context>
+    <name>PathChooser</name>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a disk image</source>
+        <translation>选择磁盘映像</translation>
+    </message>
+    <message>
+        <source>Choose a file on this machine</source>
+        <translation>选择本机上的文件</translation>
+    </message>
+    <message>
+        <source>Choose a volume of one of the host&apos;s storage pools</source>
+        <translation>从主机的存储池中选择一个卷</translation>
+    </message>
+    <message>
+        <source>Choose an ISO image</source>
+        <translation>选择 ISO 映像</translation>
+    </message>
+    <message>
+        <source>Disk images (*.qcow2 *.img *.raw *.vmdk *.vdi *.vhd *.vhdx)</source>
+        <translation>磁盘映像 (*.qcow2 *.img *.raw *.vmdk *.vdi *.vhd *.vhdx)</translation>
+    </message>
+    <message>
+        <source>ISO images (*.iso *.ISO)</source>
+        <translation>ISO 映像 (*.iso *.ISO)</translation>
+    </message>
+    <message>
+        <source>The host is another machine: choose one of its volumes, or type the path on the host</source>
+        <translation>主机是另一台机器：请选择它的一个卷，或输入主机上的路径</translation>
+    </message>
+    <message>
+        <source>Volume…</source>
+        <translation>卷…</translation>
+    </message>
+    <message>
+        <source>choose a volume or type a path</source>
+        <translation>选择卷或输入路径</translation>
     </message>
 </context>
 <context>
@@ -3746,8 +4025,20 @@
         <translation>导入的映像即为引导磁盘。</translation>
     </message>
     <message>
+        <source>This host offers no KVM: the guest runs in QEMU&apos;s emulator (TCG), several times slower than with hardware virtualization.</source>
+        <translation>此主机不提供 KVM：客户机将在 QEMU 模拟器（TCG）中运行，比硬件虚拟化慢数倍。</translation>
+    </message>
+    <message>
         <source>Use an &amp;existing disk image</source>
         <translation>使用现有磁盘映像(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Virtuali&amp;zation:</source>
+        <translation>虚拟化(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>libvirt offers KVM, but this machine&apos;s CPU does not report hardware virtualization (vmx/svm), and a KVM guest may pause at once: QEMU emulation is chosen. Choose KVM if it works here.</source>
+        <translation>libvirt 提供 KVM，但本机 CPU 未报告硬件虚拟化（vmx/svm），KVM 客户机可能会立即暂停：已选择 QEMU 模拟。如果 KVM 在此可用，请选择 KVM。</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -3800,6 +4091,17 @@
     <message>
         <source>The screen of %s a few seconds ago. Click to open its window.</source>
         <translation>%s 几秒钟前的屏幕。单击打开其窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotSource</name>
+    <message>
+        <source>The host sent a screenshot that is not a picture (%s).</source>
+        <translation type="unfinished">主机发送的截图不是图片（%s）。</translation>
+    </message>
+    <message>
+        <source>unknown type</source>
+        <translation type="unfinished">未知类型</translation>
     </message>
 </context>
 <context>
@@ -3909,6 +4211,73 @@
     <message>
         <source>Take over</source>
         <translation>接管</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotTreeModel</name>
+    <message>
+        <source>%s is the current snapshot: the guest&apos;s present state grew from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crashed</source>
+        <translation type="unfinished">已崩溃</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">描述</translation>
+    </message>
+    <message>
+        <source>Disk only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished">已暂停</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished">运行中</translation>
+    </message>
+    <message>
+        <source>Shut off</source>
+        <translation type="unfinished">已关机</translation>
+    </message>
+    <message>
+        <source>Shutting down</source>
+        <translation type="unfinished">正在关机</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation type="unfinished">已挂起</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4253,7 +4622,7 @@
     </message>
     <message>
         <source>I/O error</source>
-        <translation type="unfinished"></translation>
+        <translation>I/O 错误</translation>
     </message>
     <message>
         <source>Idle</source>
@@ -4293,7 +4662,7 @@
     </message>
     <message>
         <source>Paused (%s)</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停（%s）</translation>
     </message>
     <message>
         <source>Running</source>
@@ -4333,11 +4702,11 @@
     </message>
     <message>
         <source>dumping memory</source>
-        <translation type="unfinished"></translation>
+        <translation>正在转储内存</translation>
     </message>
     <message>
         <source>guest crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>客户机崩溃</translation>
     </message>
     <message>
         <source>isolated</source>
@@ -4345,43 +4714,43 @@
     </message>
     <message>
         <source>libvirt API error</source>
-        <translation type="unfinished"></translation>
+        <translation>libvirt API 错误</translation>
     </message>
     <message>
         <source>migrating</source>
-        <translation type="unfinished"></translation>
+        <translation>正在迁移</translation>
     </message>
     <message>
         <source>post-copy migration</source>
-        <translation type="unfinished"></translation>
+        <translation>后复制迁移</translation>
     </message>
     <message>
         <source>post-copy migration failed</source>
-        <translation type="unfinished"></translation>
+        <translation>后复制迁移失败</translation>
     </message>
     <message>
         <source>restored from a snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>已从快照恢复</translation>
     </message>
     <message>
         <source>saving</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存</translation>
     </message>
     <message>
         <source>shutting down</source>
-        <translation type="unfinished">正在关机</translation>
+        <translation>正在关机</translation>
     </message>
     <message>
         <source>starting up</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动</translation>
     </message>
     <message>
         <source>taking a snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建快照</translation>
     </message>
     <message>
         <source>unknown reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因未知</translation>
     </message>
     <message>
         <source>vCPUs</source>
@@ -4389,7 +4758,7 @@
     </message>
     <message>
         <source>watchdog</source>
-        <translation type="unfinished"></translation>
+        <translation>看门狗</translation>
     </message>
 </context>
 <context>
@@ -4859,6 +5228,55 @@
     </message>
 </context>
 <context>
+    <name>VncInput</name>
+    <message>
+        <source>Click the screen to type in the guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the screen to type in the guest and move its pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Ctrl+Alt to release the keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Ctrl+Alt to release the pointer and the keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VncPasswordDialog</name>
+    <message>
+        <source>Console password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The graphical console of %s asks for its VNC password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the password, or Cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VncView</name>
+    <message>
+        <source>View only, refreshed every second: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VolumeActions</name>
     <message>
         <source>%s is in use by running domain(s): %s</source>
@@ -4955,6 +5373,45 @@
     <message>
         <source>P&amp;ool:</source>
         <translation>存储池(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>VolumePickerDialog</name>
+    <message>
+        <source>Choose a disk image</source>
+        <translation>选择磁盘映像</translation>
+    </message>
+    <message>
+        <source>Choose an ISO image</source>
+        <translation>选择 ISO 映像</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>No active pool has a suitable volume.</source>
+        <translation>没有活动的存储池包含合适的卷。</translation>
+    </message>
+    <message>
+        <source>Only active pools whose volumes have a path on the host are listed (not, for example, Ceph RBD). A pool that is not running shows no volumes.</source>
+        <translation>仅列出卷在主机上有路径的活动存储池（例如不包括 Ceph RBD）。未运行的存储池不显示卷。</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Storage volumes</source>
+        <translation>存储卷</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>卷</translation>
     </message>
 </context>
 <context>

@@ -8,21 +8,18 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from kvmgui.logic.guest_types import KVM, QEMU
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GuestTypeCombo", text)
-
-
 def domain_type_label(domain_type: str) -> str:
     if domain_type == KVM:
-        return _tr("KVM (hardware virtualization)")
+        return QCoreApplication.translate("GuestTypeCombo", "KVM (hardware virtualization)")
     if domain_type == QEMU:
-        return _tr("QEMU emulation (TCG, several times slower)")
+        return QCoreApplication.translate("GuestTypeCombo",
+                                          "QEMU emulation (TCG, several times slower)")
     return domain_type
 
 
 def guest_type_combo(parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
-    combo.setAccessibleName(_tr("Domain type"))
+    combo.setAccessibleName(QCoreApplication.translate("GuestTypeCombo", "Domain type"))
     return combo
 
 
@@ -36,8 +33,10 @@ def fill_domain_types(combo: QComboBox, offered: Sequence[str], current: str) ->
             combo.addItem(domain_type_label(domain_type), domain_type)
         if current and current not in offered:  # with nothing offered, nothing is known
             label = domain_type_label(current)
-            combo.addItem(_tr("%s (not offered by this host)") % label if offered else label,
-                          current)
+            if offered:
+                label = QCoreApplication.translate("GuestTypeCombo",
+                                                   "%s (not offered by this host)") % label
+            combo.addItem(label, current)
         combo.setCurrentIndex(max(combo.findData(current), 0))
     finally:
         combo.blockSignals(False)
