@@ -54,3 +54,11 @@ def test_layer_contracts_hold() -> None:
                             check=False)
     assert result.returncode == 0, result.stdout[-3000:]
     assert "0 broken" in result.stdout or "broken" not in result.stdout.split("Contracts:")[-1]
+
+
+def test_no_module_over_400_lines() -> None:
+    # Small files with one clear job: a module that grows past this wants splitting.
+    sizes = {str(p.relative_to(REPO)): len(p.read_text(encoding="utf-8").splitlines())
+             for p in (REPO / "kvmgui").rglob("*.py")}
+    assert len(sizes) > 100
+    assert {path: n for path, n in sizes.items() if n > 400} == {}
