@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
+from kvmgui.xml.cputune import CpuTune
 from kvmgui.xml.devices import (
     DEVICE_ORDER,
     CharDevice,
@@ -97,6 +98,11 @@ class Domain(XmlDocument):
         domain.ensure_element("devices")
         # Reparse: the skeleton is the document itself, not elements a setter may prune.
         return cls.from_xml(domain.to_xml())
+
+    @property
+    def cputune(self) -> CpuTune:
+        """The vCPU and emulator pins of ``<cputune>`` (see kvmgui.xml.cputune)."""
+        return self.view(CpuTune)
 
     # -- devices ------------------------------------------------------------------------------
 
