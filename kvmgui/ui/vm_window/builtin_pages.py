@@ -3,11 +3,11 @@
 from PySide6.QtWidgets import QWidget
 
 from kvmgui.logic.action_rules import DomainAction
+from kvmgui.ui.console.vnc_view import VncView
 from kvmgui.ui.i18n import TranslationContext
 from kvmgui.ui.vm_window.console_page import ConsolePage
 from kvmgui.ui.vm_window.details_page import DetailsPage
 from kvmgui.ui.vm_window.pages import PageContext, PageSpec, register_page
-from kvmgui.ui.vm_window.screenshot_view import ScreenshotView
 from kvmgui.ui.vm_window.serial_view import SerialView
 
 CONSOLE, DETAILS, PERFORMANCE = "console", "details", "performance"
@@ -18,8 +18,7 @@ class VmPages(TranslationContext):
 
 
 def _console(context: PageContext, parent: QWidget) -> ConsolePage:
-    # The VNC view takes the screenshot view's place once it exists (a FramebufferView too).
-    return ConsolePage(context.connection, ScreenshotView(), SerialView(),
+    return ConsolePage(context.connection, VncView(), SerialView(),
                        context.actions[DomainAction.START], context.actions[DomainAction.RESUME],
                        parent)
 

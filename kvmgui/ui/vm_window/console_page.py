@@ -104,6 +104,7 @@ class ConsolePage(QWidget):
             view.stateChanged.connect(lambda *_a, v=view: self._view_state_changed(v))
             view.updated.connect(lambda v=view: self._view_updated(v))
         graphical.guestSizeChanged.connect(self._guest_size_changed)
+        graphical.noteChanged.connect(lambda _note: self._show_overlay())
 
     # ---- public ------------------------------------------------------------------------------
 
@@ -204,7 +205,7 @@ class ConsolePage(QWidget):
         overlay = self.overlay_kind
         showing_screen = self.kind is ConsoleKind.GRAPHICAL and overlay in (Overlay.NONE,
                                                                             Overlay.PAUSED)
-        self.note.setText(self.tr("View only: refreshed every second") if showing_screen else "")
+        self.note.setText(self.graphical.note() if showing_screen else "")
         if overlay is Overlay.NONE or self._domain is None:
             self.overlay.hide()
             return

@@ -1,9 +1,9 @@
 """A console view that paints the guest's screen from a QImage, fitted or at 1:1.
 
-The screenshot view fills the image from libvirt screenshots; the VNC view (to come) fills it
-from framebuffer updates and adds input. The console page puts the view in a scroll area:
-fitted, the view fills the area and paints the picture scaled with its aspect kept; at 1:1
-the view takes the guest's size and the area scrolls.
+The VNC view (kvmgui.ui.console.vnc_view) fills it from framebuffer updates, or libvirt
+screenshots where it cannot reach the display, and adds input. The console page puts the view
+in a scroll area: fitted, the view fills the area and paints the picture scaled with its
+aspect kept; at 1:1 the view takes the guest's size and the area scrolls.
 """
 
 from enum import Enum
@@ -27,9 +27,11 @@ class FramebufferView(ConsoleView):
 
     Signals:
         guestSizeChanged(QSize): the guest's screen changed size (a mode switch, a resize).
+        noteChanged(str): the line the page shows above the screen changed (see `note`).
     """
 
     guestSizeChanged = Signal(QSize)
+    noteChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +68,11 @@ class FramebufferView(ConsoleView):
     @property
     def scale_mode(self) -> ScaleMode:
         return self._mode
+
+    def note(self) -> str:
+        """A line for above the screen: what the user can do ("Press Ctrl+Alt to release
+        the keyboard"), or what the view cannot ("View only")."""
+        return ""
 
     def screenshot(self) -> QImage:
         return self._image.copy() if not self._image.isNull() else super().screenshot()
