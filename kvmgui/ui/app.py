@@ -129,9 +129,10 @@ class Application:
 
 
 def show_requested(app: Application, select: str | None, tab: str | None,
-                   console: str | None = None) -> None:
-    """--select and --tab: make an object current and bring one of its details tabs forward;
-    --console: open its VM window on that console."""
+                   console: str | None = None) -> QWidget | None:
+    """--select and --tab: make an object current and bring one of its details tabs forward
+    (a tab the details lack but the VM window has, e.g. snapshots, opens that window on it;
+    it is returned); --console: open its VM window on that console."""
     if select:
         index = app.model.find_by_name(select)
         if index.isValid():
@@ -143,7 +144,14 @@ def show_requested(app: Application, select: str | None, tab: str | None,
         page = next((widget for i in range(tabs.count())
                      if (widget := tabs.widget(i)) is not None
                      and widget.objectName() == tab and tabs.isTabVisible(i)), None)
-        if page is None:
+        from kvmgui.ui.vm_window.headless import open_page, page_names
+
+        if page is None and tab in page_names():
+            view = open_page(app.vm_windows, app.model.find_by_name(select or ""), tab)
+            if view is not None:
+                return view.window()
+            log.app.warning("--tab %s: select a domain (--select NAME)", tab)
+        elif page is None:
             log.app.warning("--tab: no %s tab for the current row", tab)
         else:
             tabs.setCurrentWidget(page)
@@ -152,18 +160,19 @@ def show_requested(app: Application, select: str | None, tab: str | None,
 
         if open_console(app.vm_windows, app.model.find_by_name(select or ""), console) is None:
             log.app.warning("--console: select a domain (--select NAME)")
+    return None
 
 
 def take_screenshot(app: Application, args: argparse.Namespace) -> None:
     """Render the window (or, with --edit, the editor it opens) to args.screenshot and exit."""
-    show_requested(app, args.select, args.tab)
+    vm_window = show_requested(app, args.select, args.tab)
     if args.console:  # the VM window on that console, once it shows something
         from kvmgui.ui.vm_window.headless import console_screenshot
 
         console_screenshot(app.vm_windows, app.model.find_by_name(args.select or ""),
                            args.console, args.screenshot)
         return
-    target: list[QWidget] = [app.window]
+    target: list[QWidget] = [vm_window or app.window]
     if args.edit:
         app.editors.editorOpened.connect(lambda dialog: target.__setitem__(0, dialog))
         app.editors.edit_current()
@@ -200,6 +209,9 @@ def run(args: argparse.Namespace, start: Startup) -> int:
 
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
     elif args.select or args.tab or args.console:
-        app.when_settled(lambda: show_requested(app, args.select, args.tab, args.console))
+        def show() -> None:
+            show_requested(app, args.select, args.tab, args.console)
+
+        app.when_settled(show)
     app.window.show()
     return qapp.exec()

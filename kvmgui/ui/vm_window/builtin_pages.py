@@ -11,6 +11,7 @@ from kvmgui.ui.vm_window.pages import PageContext, PageSpec, register_page
 from kvmgui.ui.vm_window.serial_view import SerialView
 
 CONSOLE, DETAILS, PERFORMANCE = "console", "details", "performance"
+SNAPSHOTS = "snapshots"
 
 
 class VmPages(TranslationContext):
@@ -33,6 +34,13 @@ def _performance(context: PageContext, parent: QWidget) -> QWidget:
     return PerformanceTab(context, parent)
 
 
+def _snapshots(context: PageContext, parent: QWidget) -> QWidget:
+    from kvmgui.ui.vm_window.snapshots_page import SnapshotsPage
+
+    return SnapshotsPage(context.connection, context.uuid, parent)
+
+
 register_page(PageSpec(CONSOLE, lambda: VmPages.tr("Console"), _console))
 register_page(PageSpec(DETAILS, lambda: VmPages.tr("Details"), _details))
 register_page(PageSpec(PERFORMANCE, lambda: VmPages.tr("Performance"), _performance))
+register_page(PageSpec(SNAPSHOTS, lambda: VmPages.tr("Snapshots"), _snapshots))

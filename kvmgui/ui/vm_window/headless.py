@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kvmgui.core import log
 from kvmgui.ui.vm_window import builtin_pages
 from kvmgui.ui.vm_window.install import VmWindowsFeature
+from kvmgui.ui.vm_window.pages import PAGES
 from kvmgui.ui.vm_window.rules import ConsoleKind, Overlay
 
 if TYPE_CHECKING:
@@ -34,6 +35,19 @@ def open_console(feature: VmWindowsFeature, index: QModelIndex, console: str) ->
         return None
     view.show_page(builtin_pages.CONSOLE)
     view.console.set_console(ConsoleKind(console))
+    return view
+
+
+def page_names() -> list[str]:
+    """The VM window's page names ("console", "details", "snapshots", ...) for --tab."""
+    return [spec.name for spec in PAGES]
+
+
+def open_page(feature: VmWindowsFeature, index: QModelIndex, name: str) -> VmView | None:
+    """The VM window of the domain at `index`, on its page `name`."""
+    view = feature.open_index(index)
+    if view is not None:
+        view.show_page(name)
     return view
 
 
