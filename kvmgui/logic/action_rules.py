@@ -27,6 +27,7 @@ class DomainAction(Enum):
     AUTOSTART_OFF = "autostart-off"
     DELETE = "delete"
     CONSOLE = "console"
+    CLONE = "clone"
 
 
 class PoolAction(Enum):
@@ -80,6 +81,8 @@ def domain_can(action: DomainAction, d: DomainInfo) -> bool:
         return d.persistent and not d.autostart
     if action is DomainAction.AUTOSTART_OFF:
         return d.persistent and d.autostart
+    if action is DomainAction.CLONE:  # its disks hold still while they are copied
+        return d.state in (DomainState.SHUTOFF, DomainState.PAUSED)
     return True  # DELETE and CONSOLE apply to any domain
 
 
@@ -89,6 +92,7 @@ def domain_actions(domains: Sequence[DomainInfo]) -> set[DomainAction]:
     enabled = {a for a in DomainAction if any(domain_can(a, d) for d in domains)}
     if len(domains) != 1:
         enabled.discard(DomainAction.CONSOLE)
+        enabled.discard(DomainAction.CLONE)
     return enabled
 
 

@@ -12,6 +12,7 @@ from kvmgui.ui.icons import action_icon
 from kvmgui.ui.actions.base import ObjectActions, Spec
 from kvmgui.ui.actions.runner import Task
 from kvmgui.ui.actions.selection import Selected, pools_of
+from kvmgui.ui.dialogs.clone_flow import CloneFlow
 from kvmgui.ui.dialogs.delete_domains_dialog import DeleteDomainsDialog
 from kvmgui.ui.roles import NodeKind
 from kvmgui.virt import actions as jobs
@@ -54,11 +55,14 @@ class DomainActions(ObjectActions):
         for key, text, shortcut, icon, tip in simple:
             self.add(key, text, self.handler(self.run_domain_action, key), shortcut,
                      action_icon(icon) if icon else None, tip)
+        self.add(A.CLONE, self.tr("Clo&ne…"), self.clone, "", None,
+                 self.tr("Copy a shut-off or paused domain: its definition and the disks you "
+                         "choose"))
         self.add(A.DELETE, self.tr("De&lete…"), self.delete, "Del", action_icon("delete"),
                  self.tr("Delete the domain, and the storage you choose"))
 
     def can(self, key: Any, item: Selected) -> bool:
-        if key is A.CONSOLE and len(self.selected()) != 1:
+        if key in (A.CONSOLE, A.CLONE) and len(self.selected()) != 1:
             return False
         return domain_can(key, item.snapshot)
 
@@ -114,6 +118,14 @@ class DomainActions(ObjectActions):
         items = self.selected()
         if len(items) == 1:
             console.open_console(self.window, items[0], self.preferences.values())
+
+    # ---- clone -------------------------------------------------------------------------------
+
+    def clone(self) -> None:
+        """Ask how to clone the one selected domain, then clone it (clone_flow.py)."""
+        items = [i for i in self.selected() if self.ready(A.CLONE, i)]
+        if len(items) == 1:
+            CloneFlow(self.window, self.model, self.runner, items[0]).start()
 
     # ---- delete ------------------------------------------------------------------------------
 

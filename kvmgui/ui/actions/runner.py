@@ -67,6 +67,19 @@ class ActionRunner(QObject):
         """Whether an action on this object is still under way (its job or the re-read)."""
         return _key(item) in self._in_flight
 
+    def hold(self, item: Selected, progress: str) -> Callable[[], None]:
+        """Keep `item` busy during an action that runs its own steps and reports by itself (a
+        clone): its row shows `progress` and its other actions wait until the returned
+        function is called."""
+        key = _key(item)
+        self._in_flight.add(key)
+        self._model.set_busy(item.index, progress)
+
+        def release() -> None:
+            self._in_flight.discard(key)
+            self._model.set_busy(item.index, "")
+        return release
+
     def run(self, title: str, progress: str, tasks: Sequence[Task],
             skipped: Sequence[tuple[Selected, str]] = ()) -> None:
         """Start `tasks`; `skipped` objects (and why) only appear in the summary."""

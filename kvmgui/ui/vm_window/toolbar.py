@@ -60,6 +60,7 @@ def build_toolbar(window: QWidget, actions: dict[DomainAction, QAction],
     shutdown_button = _menu_button(toolbar, shutdown_menu)
     shutdown_button.setDefaultAction(actions[D.SHUTDOWN])
     shutdown_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+    toolbar.addAction(actions[D.CLONE])
     toolbar.addSeparator()
 
     send_key_menu = QMenu(window)
