@@ -66,8 +66,9 @@ class SnapshotHost:
 
     @property
     def handles_external(self) -> bool:
-        """Reverting to and deleting external snapshots works on this host."""
-        return self.driver == QEMU and self.version >= EXTERNAL_REVERT_DELETE_SINCE
+        """Reverting to and deleting external snapshots works on this host (the limit is
+        QEMU's; other drivers say for themselves)."""
+        return self.driver != QEMU or self.version >= EXTERNAL_REVERT_DELETE_SINCE
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class Choice:
 class CreateOptions:
     choices: tuple[Choice, ...]
     quiesce: Message | None  # why the disk-only snapshot cannot quiesce (None: it can)
+    external_limit: Message | None = None  # what this host cannot do with an external one
 
     def choice(self, kind: SnapshotKind) -> Choice:
         return next(c for c in self.choices if c.kind is kind)
@@ -168,7 +170,15 @@ def create_options(host: SnapshotHost, domain: Domain, state: DomainState) -> Cr
     return CreateOptions((Choice(SnapshotKind.INTERNAL, _internal_reason(host, domain, active)),
                           Choice(SnapshotKind.DISK_ONLY, disk_only),
                           Choice(SnapshotKind.WITH_MEMORY, with_memory)),
-                         _quiesce_reason(domain, state, disk_only))
+                         _quiesce_reason(domain, state, disk_only), external_limit(host))
+
+
+def external_limit(host: SnapshotHost) -> Message | None:
+    """What this host cannot do with external snapshots (None: everything)."""
+    if host.handles_external:
+        return None
+    return Message.of("libvirt {version} on this host cannot revert to or delete external "
+                      "snapshots; libvirt 9.9 or later can.", version=version_text(host.version))
 
 
 def _internal_reason(host: SnapshotHost, domain: Domain, active: bool) -> Message | None:

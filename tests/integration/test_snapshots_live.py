@@ -107,12 +107,17 @@ def run_in_guest(qtbot: QtBot, page: SerialConsolePage, command: str, answer: st
     qtbot.waitUntil(lambda: answer in console_text(page), timeout=ANSWER_MS)
 
 
-def take(qtbot: QtBot, page: SnapshotsPage, name: str, kind: SnapshotKind) -> None:
+def take(qtbot: QtBot, page: SnapshotsPage, name: str, kind: SnapshotKind,
+         warning: str = "") -> None:
+    """Take snapshot `name` through the dialog; `warning`: words the dialog must show first."""
     page.take_action.trigger()
     dialog = open_dialog(page.window(), CreateSnapshotDialog)
     dialog.name_edit.setText(name)
     assert dialog.kind_buttons[kind].isEnabled(), dialog.kind_reasons[kind].text()
     dialog.kind_buttons[kind].setChecked(True)
+    if warning:
+        assert dialog.external_limit.isVisibleTo(dialog)
+        assert warning in dialog.external_limit.text()
     dialog.next_button.click()
     diff = open_dialog(page.window(), DiffDialog)
     with qtbot.waitSignal(page.actionFinished, timeout=ACTION_MS) as finished:
@@ -185,7 +190,8 @@ def test_revert_to_an_external_snapshot_is_refused_on_libvirt_9_0(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     app = start_app(URI, timeout_ms=60000)
     page = open_snapshots(qtbot, app, disk_guest)
-    take(qtbot, page, "overlay", SnapshotKind.DISK_ONLY)  # our own request, on the real driver
+    # our own request, on the real driver, after the dialog said what cannot follow
+    take(qtbot, page, "overlay", SnapshotKind.DISK_ONLY, warning="cannot revert to or delete")
     domain = virt_conn.lookupByName(disk_guest)
     disk_before = Domain.from_xml(domain.XMLDesc(0)).disks[0].source_file
     assert disk_before is not None and disk_before.endswith(".overlay")  # now on the overlay

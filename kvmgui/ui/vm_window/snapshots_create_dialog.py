@@ -71,6 +71,12 @@ class CreateSnapshotDialog(QDialog):
             self.kind_reasons[kind] = reason
             layout.addWidget(reason)
 
+        limit = options.external_limit
+        self.external_limit = plain_label(translate_message(limit) if limit else "", self)
+        self.external_limit.setWordWrap(True)
+        self.external_limit.setStyleSheet("color: #b07800")  # amber: a warning, not a refusal
+        self.external_limit.hide()
+        layout.addWidget(self.external_limit)
         file_form = QFormLayout()
         self.memory_file_edit = QLineEdit(self)
         self.memory_file_edit.setPlaceholderText(self.tr("An absolute path on the host"))
@@ -150,6 +156,8 @@ class CreateSnapshotDialog(QDialog):
 
     def _update(self) -> None:
         kind = self.kind()
+        self.external_limit.setVisible(bool(self.external_limit.text())
+                                       and kind not in (None, SnapshotKind.INTERNAL))
         self.memory_file_edit.setEnabled(kind is SnapshotKind.WITH_MEMORY)
         can_quiesce = kind is SnapshotKind.DISK_ONLY and self._options.quiesce is None
         self.quiesce_check.setEnabled(can_quiesce)

@@ -22,7 +22,7 @@ from shiboken6 import isValid
 from kvmgui.core.snapshots import DomainInfo
 from kvmgui.logic.snapshot_rules import (
     CreateOptions, SnapshotInfo, create_options, default_name, delete_refusal, descendants,
-    version_text,
+    external_limit,
 )
 from kvmgui.ui.editors.diff_dialog import DiffDialog, change_diff
 from kvmgui.ui.i18n import translate_message
@@ -237,14 +237,10 @@ class SnapshotsPage(QWidget):
             self.refresh()
 
     def _show_note(self, listing: SnapshotList) -> None:
-        external = any(s.external for s in listing.snapshots)
-        if external and not listing.host.handles_external and listing.host.driver == "QEMU":
-            self.note.setText(self.tr(
-                "libvirt %s on this host cannot revert to or delete external snapshots; "
-                "libvirt 9.9 or later can.") % version_text(listing.host.version))
-            self.note.show()
-        else:
-            self.note.hide()
+        limit = external_limit(listing.host)
+        shown = limit is not None and any(s.external for s in listing.snapshots)
+        self.note.setText(translate_message(limit) if limit is not None and shown else "")
+        self.note.setVisible(shown)
 
     def _live_domain(self, listing: SnapshotList) -> Domain | None:
         try:

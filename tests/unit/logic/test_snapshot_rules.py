@@ -10,7 +10,7 @@ import pytest
 from kvmgui.core.snapshots import DomainState
 from kvmgui.logic.snapshot_rules import (
     QEMU, TEST, SnapshotHost, SnapshotInfo, SnapshotKind, build_request, check_request,
-    children_of, create_options, default_name, delete_refusal, descendants,
+    children_of, create_options, default_name, delete_refusal, descendants, external_limit,
     memory_file_suggestion, revert_refusal,
 )
 from kvmgui.xml import Domain, canonical
@@ -182,6 +182,15 @@ def test_external_snapshots_need_libvirt_9_9_to_revert_or_delete() -> None:
     assert delete_refusal(NEW, external, True, [external]) is None
     assert revert_refusal(OLD, snap("int")) is None
     assert revert_refusal(SnapshotHost(QEMU, (10, 0, 0)), external) is None
+    assert revert_refusal(SnapshotHost("VZ", (9, 0, 0)), external) is None  # it says itself
+
+
+def test_taking_an_external_snapshot_warns_what_cannot_follow() -> None:
+    limit = create_options(OLD, domain(disk("vda")), RUNNING).external_limit
+    assert str(limit) == ("libvirt 9.0.0 on this host cannot revert to or delete external "
+                          "snapshots; libvirt 9.9 or later can.")
+    assert create_options(NEW, domain(disk("vda")), RUNNING).external_limit is None
+    assert external_limit(SnapshotHost(TEST, (9, 0, 0))) is None
 
 
 def test_deleting_with_children_is_judged_on_every_child() -> None:
