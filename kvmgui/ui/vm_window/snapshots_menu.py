@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QMenu
 
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.roles import NodeKind, Role
-from kvmgui.ui.vm_window import builtin_pages
 
 if TYPE_CHECKING:
     from kvmgui.ui.vm_window.install import VmWindowsFeature
@@ -45,8 +44,11 @@ class TakeSnapshotAction(QObject):
         view = self._feature.open_index(indexes[0])
         if view is None:
             return None
-        view.show_page(builtin_pages.SNAPSHOTS)
+        # Imported on use: the pages pull in the consoles (numpy) that start-up does not need.
+        from kvmgui.ui.vm_window import builtin_pages
         from kvmgui.ui.vm_window.snapshots_page import SnapshotsPage  # built with the page
+
+        view.show_page(builtin_pages.SNAPSHOTS)
 
         page = view.page(builtin_pages.SNAPSHOTS)
         assert isinstance(page, SnapshotsPage)
