@@ -22,6 +22,8 @@ from enum import Enum
 from kvmgui.core.message import Message
 from kvmgui.core.snapshots import DomainState
 from kvmgui.xml import CharDevice, Device, Disk, Domain
+from kvmgui.xml.device_identity import device_keys
+from kvmgui.xml.device_char import is_serial_console
 from kvmgui.xml.device_controller import PCI_ROOTS, Controller, controller_users
 from kvmgui.xml.device_display import Input
 from kvmgui.xml.device_storage import is_removable
@@ -107,6 +109,44 @@ def kind_of(device: Device) -> HardwareKind:
 
 def group_of(device: Device) -> HardwareGroup:
     return GROUP_OF[kind_of(device)]
+
+
+# ---- what the page lists ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListedDevice:
+    """One row of the page: the device (from the definition; from the live XML when only the
+    running guest has it), its live twin while the guest runs, and where it is."""
+
+    key: str
+    kind: HardwareKind
+    presence: Presence
+    device: Device
+    live: Device | None
+
+    @property
+    def shown(self) -> Device:
+        """What the guest has now (a running CD-ROM's media), else what it will have."""
+        return self.live if self.live is not None else self.device
+
+
+def list_devices(config: Domain | None, live: Domain | None) -> list[ListedDevice]:
+    """The devices of a definition and of the running guest (either may be None), matched by
+    key, in the page's group order and then in document order."""
+    config_devices = config.devices if config is not None else []
+    live_devices = live.devices if live is not None else []
+    live_by_key = dict(zip(device_keys(live_devices), live_devices, strict=True))
+    listed = []
+    for key, device in zip(device_keys(config_devices), config_devices, strict=True):
+        twin = live_by_key.pop(key, None)
+        presence = Presence.BOTH if live is None or twin is not None else Presence.CONFIG_ONLY
+        listed.append(ListedDevice(key, kind_of(device), presence, device, twin))
+    only_live = Presence.LIVE_ONLY if config is not None else Presence.BOTH
+    listed += [ListedDevice(key, kind_of(device), only_live, device, device)
+               for key, device in live_by_key.items()]
+    order = list(HardwareGroup)
+    return sorted(listed, key=lambda row: order.index(GROUP_OF[row.kind]))
 
 
 # ---- when a change takes effect --------------------------------------------------------
@@ -222,6 +262,19 @@ def plan_add(device: Device, guest: GuestState, *, now: bool = True) -> Plan:
 def removal_refusal(device: Device, domain: Domain) -> Message | None:
     """Why ``device`` cannot leave ``domain`` at all (whatever the guest's state)."""
     device = typed(device)
+    if device.tag == "console" and is_serial_console(CharDevice(device.element)) \
+            and domain.serials:
+        return Message.of("This console shows the first serial port; remove the serial port "
+                          "to remove it.")
+    if device.tag == "video" and domain.graphics and len(domain.devices_of("video")) == 1:
+        return Message.of("A guest with a graphical display needs a video card: libvirt would "
+                          "add a default one again. Remove the display first.")
+    if device.tag == "input" and device.element.get("bus") == "ps2":
+        return Message.of("The PS/2 mouse and keyboard are part of the PC's chipset: libvirt "
+                          "always gives a PC guest them.")
+    if device.tag == "memballoon":
+        return Message.of("libvirt gives a guest without one a default memory balloon; to turn "
+                          "it off, set its model to none in the XML.")
     if isinstance(device, Controller):
         if device.model in PCI_ROOTS:
             return Message.of("The root PCI controller cannot be removed.")

@@ -49,3 +49,17 @@ def next_serial_port(domain: Domain) -> int:
 
 def has_channel(domain: Domain, name: str) -> bool:
     return any(channel.target_name == name for channel in domain.channels)
+
+
+def is_serial_console(console: CharDevice) -> bool:
+    """A ``<console>`` that shows a serial port (libvirt keeps one for the first serial
+    port, and makes a serial port of such a console when there is none)."""
+    return console.tag == "console" and console.target_type in (None, "serial")
+
+
+def consoles_of_serial(domain: Domain, serial: CharDevice) -> list[CharDevice]:
+    """The consoles showing ``serial``: removing the port removes them too (or libvirt would
+    make the port again from its console)."""
+    port = serial.target_port or 0
+    return [console for console in domain.consoles
+            if is_serial_console(console) and (console.target_port or 0) == port]

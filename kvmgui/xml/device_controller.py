@@ -64,16 +64,18 @@ def controller_users(domain: Domain, controller: Controller) -> list[Device]:
             continue
         address = device.find_element("address")
         if address is not None and address.get("type") is not None:
-            if address.get("type") == address_type and \
-                    _number(address.get(attribute, "0")) == index:
+            on_it = address.get("type") == address_type and \
+                _number(address.get(attribute, "0")) == index
+            # Drive addresses look alike for IDE, SATA and SCSI: the device's bus tells.
+            if on_it and (kind in ("pci", "ccid") or _hangs_on(device, kind)):
                 users.append(device)
-        elif index == 0 and _default_user(device, kind):
-            users.append(device)
+        elif index == 0 and _hangs_on(device, kind):
+            users.append(device)  # libvirt puts it on the first controller of its kind
     return users
 
 
-def _default_user(device: Device, kind: str) -> bool:
-    """Whether libvirt would put ``device`` (which has no address) on the first ``kind``."""
+def _hangs_on(device: Device, kind: str) -> bool:
+    """Whether ``device`` goes on a controller of type ``kind`` (its address says which)."""
     element = device.element
     if isinstance(device, Disk) or device.tag == "disk":
         return Disk(element).target_bus == kind

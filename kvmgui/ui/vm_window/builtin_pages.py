@@ -11,6 +11,7 @@ from kvmgui.ui.vm_window.pages import PageContext, PageSpec, register_page
 from kvmgui.ui.vm_window.serial_view import SerialView
 
 CONSOLE, DETAILS, PERFORMANCE = "console", "details", "performance"
+HARDWARE = "hardware"
 SNAPSHOTS = "snapshots"
 
 
@@ -40,7 +41,14 @@ def _snapshots(context: PageContext, parent: QWidget) -> QWidget:
     return SnapshotsPage(context.connection, context.uuid, parent)
 
 
+def _hardware(context: PageContext, parent: QWidget) -> QWidget:
+    from kvmgui.ui.vm_window.hardware_page import HardwarePage
+
+    return HardwarePage(context, parent)
+
+
 register_page(PageSpec(CONSOLE, lambda: VmPages.tr("Console"), _console))
 register_page(PageSpec(DETAILS, lambda: VmPages.tr("Details"), _details))
 register_page(PageSpec(PERFORMANCE, lambda: VmPages.tr("Performance"), _performance))
 register_page(PageSpec(SNAPSHOTS, lambda: VmPages.tr("Snapshots"), _snapshots))
+register_page(PageSpec(HARDWARE, lambda: VmPages.tr("Hardware"), _hardware))

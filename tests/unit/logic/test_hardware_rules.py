@@ -18,11 +18,12 @@ from kvmgui.logic.hardware_rules import (
     group_of,
     hotplug_refusal,
     kind_of,
+    list_devices,
     plan_add,
     plan_media,
     plan_remove,
 )
-from kvmgui.xml import Device, Domain, DomainInterface, Graphics
+from kvmgui.xml import Device, Disk, Domain, DomainInterface, Graphics
 from kvmgui.xml.device_char import guest_agent_channel, serial_port, text_console
 from kvmgui.xml.device_controller import Controller, controllers
 from kvmgui.xml.device_display import Input, Sound, Video
@@ -164,3 +165,79 @@ def test_media_plans() -> None:
     test = plan_media(cdrom, TEST_RUNNING)
     assert test.when is When.NEXT_BOOT and test.config and not test.live
     assert not plan_media(new_drive("vdb"), QEMU_RUNNING).allowed
+
+
+CONFIG = Domain.from_xml("""<domain><name>l</name><devices>
+  <emulator>/usr/bin/qemu-system-x86_64</emulator>
+  <input type='keyboard' bus='ps2'/>
+  <disk type='file' device='cdrom'><source file='/isos/a.iso'/><target dev='sda' bus='sata'/>
+  </disk>
+  <disk type='file' device='disk'><target dev='vda' bus='virtio'/></disk>
+  <sound model='ich9'/>
+</devices></domain>""")
+LIVE = Domain.from_xml("""<domain id='4'><name>l</name><devices>
+  <emulator>/usr/bin/qemu-system-x86_64</emulator>
+  <disk type='file' device='cdrom'><source file='/isos/b.iso'/><target dev='sda' bus='sata'/>
+    <alias name='sata0-0-0'/></disk>
+  <disk type='file' device='disk'><target dev='vda' bus='virtio'/><alias name='virtio-disk0'/>
+  </disk>
+  <disk type='file' device='disk'><target dev='vdb' bus='virtio'/><alias name='virtio-disk1'/>
+  </disk>
+  <input type='keyboard' bus='ps2'><alias name='input0'/></input>
+</devices></domain>""")
+
+
+def test_list_devices_matches_the_live_guest_with_its_definition() -> None:
+    rows = list_devices(CONFIG, LIVE)
+    summary = [(row.kind, row.key.split("#")[0], row.presence) for row in rows]
+    assert summary == [
+        (K.DISK, "disk|vda", Presence.BOTH),
+        (K.DISK, "disk|vdb", Presence.LIVE_ONLY),  # plugged in live only
+        (K.CDROM, "disk|sda", Presence.BOTH),
+        (K.SOUND, "sound", Presence.CONFIG_ONLY),  # added for the next boot
+        (K.INPUT, "input|keyboard|ps2", Presence.BOTH),
+    ]
+    cdrom = rows[2]
+    assert cdrom.live is not None and cdrom.shown is cdrom.live  # the media inserted now
+    assert Disk(cdrom.device.element).source_file == "/isos/a.iso"
+    assert Disk(cdrom.shown.element).source_file == "/isos/b.iso"
+
+
+def test_list_devices_of_a_shut_off_or_transient_guest() -> None:
+    off = list_devices(CONFIG, None)
+    assert {row.presence for row in off} == {Presence.BOTH} and len(off) == 4
+    assert all(row.live is None and row.shown is row.device for row in off)
+    transient = list_devices(None, LIVE)
+    assert {row.presence for row in transient} == {Presence.BOTH} and len(transient) == 4
+
+
+def test_the_serial_console_goes_with_its_serial_port() -> None:
+    domain = Domain.from_xml("""<domain><name>s</name><devices>
+      <serial type='pty'><target port='0'/></serial>
+      <console type='pty'><target type='serial' port='0'/></console>
+      <console type='pty'><target type='virtio' port='0'/></console></devices></domain>""")
+    serial_console, virtio_console = domain.consoles
+    refused = plan_remove(serial_console, domain, QEMU_OFF)
+    assert str(refused.refused) == ("This console shows the first serial port; remove the "
+                                    "serial port to remove it.")
+    assert plan_remove(virtio_console, domain, QEMU_OFF).allowed
+    assert plan_remove(domain.serials[0], domain, QEMU_OFF).allowed
+
+
+@pytest.mark.parametrize(("xml", "reason"), [
+    ("<video><model type='virtio'/></video>", "needs a video card"),
+    ("<input type='mouse' bus='ps2'/>", "part of the PC's chipset"),
+    ("<memballoon model='virtio'/>", "default memory balloon"),
+])
+def test_what_libvirt_would_add_again_stays(xml: str, reason: str) -> None:
+    domain = Domain.from_xml(f"<domain><name>i</name><devices><graphics type='vnc'/>{xml}"
+                             "</devices></domain>")
+    device = domain.devices[1]
+    assert reason in str(plan_remove(device, domain, QEMU_OFF).refused)
+
+
+def test_a_second_video_card_can_go() -> None:
+    domain = Domain.from_xml("<domain><name>v</name><devices><graphics type='vnc'/>"
+                             "<video><model type='virtio'/></video><video><model type='qxl'/>"
+                             "</video></devices></domain>")
+    assert plan_remove(domain.devices[2], domain, QEMU_OFF).allowed

@@ -65,3 +65,14 @@ def test_next_index() -> None:
 def test_new_controller_without_model() -> None:
     controller = Controller.new("virtio-serial", index=1, model="")
     assert controller.to_xml() == '<controller type="virtio-serial" index="1"/>'
+
+
+def test_drive_addresses_of_another_bus_do_not_count() -> None:
+    domain = Domain.from_xml("""<domain><name>d</name><devices>
+      <disk type='file' device='cdrom'><target dev='sda' bus='sata'/>
+        <address type='drive' controller='0' bus='0' target='0' unit='0'/></disk>
+      <controller type='scsi' index='0' model='virtio-scsi'/>
+      <controller type='sata' index='0'/></devices></domain>""")
+    found = by_type(domain)
+    assert controller_users(domain, found[("scsi", 0)]) == []
+    assert tags(controller_users(domain, found[("sata", 0)])) == ["disk"]
