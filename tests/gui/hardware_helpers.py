@@ -9,7 +9,6 @@ from pytestqt.qtbot import QtBot
 
 from kvmgui.logic.hardware_rules import HardwareKind, ListedDevice
 from kvmgui.ui.app import Application
-from kvmgui.ui.editors.diff_dialog import DiffDialog
 from kvmgui.ui.vm_window.hardware_add_dialog import AddHardwareDialog
 from kvmgui.ui.vm_window.hardware_form import DeviceForm
 from kvmgui.ui.vm_window.hardware_form_misc import FilesystemForm
@@ -60,25 +59,18 @@ def open_add(page: HardwarePage, kind: HardwareKind) -> AddHardwareDialog:
     return dialog
 
 
-def confirm(qtbot: QtBot, page: HardwarePage, accept: bool = True) -> DiffDialog:
-    """Answer the diff the change shows first; waits for the change to finish."""
+def confirm(qtbot: QtBot, page: HardwarePage, accept: bool = True) -> str:
+    """Answer the diff the change shows first, wait for the change to finish; returns the
+    diff as it was shown (the dialog is gone by then)."""
     assert page.flow is not None and page.flow.dialog is not None
     diff = page.flow.dialog
     assert diff.isVisible()
+    shown = diff.text.toPlainText()
     with qtbot.waitSignal(page.changeFinished, timeout=TIMEOUT_MS) as finished:
         (diff.accept_button if accept else diff.cancel_button).click()
     assert finished.args == [accept]
     qtbot.waitSignal(page.loaded, timeout=TIMEOUT_MS, raising=False).wait()
-    return diff
-
-
-def add_device(qtbot: QtBot, page: HardwarePage, kind: HardwareKind) -> DiffDialog:
-    """Add a device of `kind` with the dialog (as `fill_form` fills it) and accept the diff."""
-    dialog = open_add(page, kind)
-    fill_form(dialog.form)
-    qtbot.waitUntil(lambda: dialog.add_button.isEnabled(), timeout=TIMEOUT_MS)
-    dialog.add_button.click()
-    return confirm(qtbot, page)
+    return shown
 
 
 def row_of(page: HardwarePage, kind: HardwareKind) -> ListedDevice:
