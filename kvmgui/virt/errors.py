@@ -16,8 +16,19 @@ def error_text(exc: BaseException) -> str:
     """libvirt's own message for a libvirt error (what the user should read), else the
     exception's text."""
     if isinstance(exc, libvirt.libvirtError):
-        return exc.get_error_message() or str(exc)
+        message = exc.get_error_message() or str(exc)
+        if exc.get_error_domain() == libvirt.VIR_FROM_RPC and "\n" in message:
+            return _one_line(message)
+        return message
     return str(exc)
+
+
+def _one_line(message: str) -> str:
+    """A transport's multi-line text on one line. libvirt quotes what its ssh command wrote
+    to stderr, and OpenSSH frames a changed host key in rows of '@': a connection's message
+    reads as one line, its headline ("WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!") first."""
+    lines = (line.strip().strip("@").strip() for line in message.splitlines())
+    return " ".join(line for line in lines if line)
 
 
 def is_no_domain(exc: BaseException) -> bool:
