@@ -1,0 +1,329 @@
+"""The Hardware page on a real libvirtd with the tiny guest: a virtio disk plugged into the
+running guest is seen by its kernel (and goes again when unplugged), a CD-ROM's media is
+ejected and inserted live and the guest's drive follows, and an operation libvirt refuses
+says why and changes nothing.
+
+The tiny guest's kernel has virtio and the IDE CD-ROM driver as modules: the guest here boots
+the tiny guest's initramfs plus a second archive with those modules and an /init that loads
+them first (Linux unpacks concatenated archives in order; the later /init wins). It is a PC
+machine with ACPI, which PCI hot-plug needs, and an empty IDE CD-ROM drive.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import random
+import struct
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import libvirt
+import pytest
+from daemon_helpers import URI, TierDaemon
+from factory_helpers import _Factory
+from fixture_helpers import StartApp
+from object_helpers import connection, owned_name, remove_domain
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from tiny_guest_helpers import (
+    BANNER,
+    CACHE_DIR,
+    INIT_SCRIPT,
+    STAGE_DIR,
+    TinyGuestFiles,
+    TinyGuestUnavailable,
+    _cache_lock,
+    _download,
+    _extract,
+    _publish,
+    tiny_guest_files,
+    tiny_guest_xml,
+)
+
+from app_helpers import find_row, open_dialog
+from kvmgui.logic.hardware_rules import HardwareKind
+from kvmgui.ui.app import Application
+from kvmgui.ui.roles import Category
+from kvmgui.ui.vm_window.hardware_form_storage import NEW, PATH, DriveForm
+from kvmgui.ui.vm_window.hardware_media_dialog import InsertMediaDialog
+from kvmgui.ui.vm_window.hardware_page import HardwarePage
+from kvmgui.virt.connection import Connection
+from kvmgui.virt.console_stream import ConsoleStream
+from kvmgui.xml import Disk, Domain, canonical
+
+BOOT_MS = 90000  # TCG on a busy 2-core machine, ACPI and a dozen modules
+ANSWER_MS = 20000
+TIMEOUT_MS = 60000
+K = HardwareKind
+# In load order (each after what it depends on).
+MODULES = {
+    "virtio_ring": "drivers/virtio", "virtio": "drivers/virtio",
+    "virtio_pci_modern_dev": "drivers/virtio", "virtio_pci_legacy_dev": "drivers/virtio",
+    "virtio_pci": "drivers/virtio", "virtio_blk": "drivers/block",
+    "scsi_common": "drivers/scsi", "scsi_mod": "drivers/scsi", "libata": "drivers/ata",
+    "ata_piix": "drivers/ata", "cdrom": "drivers/cdrom", "sr_mod": "drivers/scsi",
+}
+LOAD_SCRIPT = "#!/bin/busybox sh\n" + "".join(
+    f"/bin/busybox insmod /lib/modules/{name}.ko\n" for name in MODULES) + \
+    INIT_SCRIPT.split("\n", 1)[1]
+
+
+# --- the guest ---------------------------------------------------------------------------
+
+
+def kernel_version(kernel: Path) -> str:
+    """The release a bzImage says it is (its setup header points at the text)."""
+    data = kernel.read_bytes()
+    offset = struct.unpack_from("<H", data, 0x20E)[0] + 0x200
+    return data[offset:offset + 128].split(b" ", 1)[0].decode()
+
+
+def _cpio(root: Path) -> bytes:
+    names = ["."] + sorted(str(path.relative_to(root)) for path in root.rglob("*"))
+    return subprocess.run(["cpio", "-o", "-H", "newc", "--quiet"], cwd=root, check=True,
+                          input="\n".join(names).encode() + b"\n", capture_output=True,
+                          timeout=120).stdout
+
+
+def modules_initrd(files: TinyGuestFiles) -> Path:
+    """The tiny guest's initramfs plus the modules archive, staged where QEMU reads it."""
+    version = kernel_version(files.kernel)
+    digest = hashlib.sha256((LOAD_SCRIPT + files.initrd.name).encode()).hexdigest()[:12]
+    cached = CACHE_DIR / f"initrd-modules-{version}-{digest}.cpio.gz"
+    with _cache_lock():
+        if not cached.is_file():
+            with tempfile.TemporaryDirectory(dir=CACHE_DIR) as scratch_name:
+                scratch = Path(scratch_name)
+                tree = _extract(_download(f"linux-image-{version}", scratch), scratch / "k")
+                root = scratch / "root"
+                (root / "lib" / "modules").mkdir(parents=True)
+                kernel_dir = tree / "lib" / "modules" / version / "kernel"
+                for name, folder in MODULES.items():
+                    module = kernel_dir / folder / f"{name}.ko"
+                    (root / "lib" / "modules" / module.name).write_bytes(module.read_bytes())
+                (root / "init").write_text(LOAD_SCRIPT)
+                (root / "init").chmod(0o755)
+                extra = gzip.compress(_cpio(root), mtime=0)
+                _publish(files.initrd.read_bytes() + extra, cached)
+        staged = STAGE_DIR / cached.name
+        if not staged.is_file() or staged.stat().st_size != cached.stat().st_size:
+            _publish(cached.read_bytes(), staged)
+    return staged
+
+
+def hotplug_guest_xml(name: str, files: TinyGuestFiles) -> str:
+    domain = Domain.from_xml(tiny_guest_xml(name, files))
+    domain.os_machine = "pc"  # IDE for the CD-ROM; PCI hot-plug through ACPI
+    domain.ensure_element("features/acpi")
+    domain.add_device(Disk.new("hdc", device="cdrom", bus="ide", driver_type="raw"))
+    return domain.to_xml()
+
+
+class HotplugGuestMaker(_Factory):
+    def __init__(self, tier: TierDaemon, request: pytest.FixtureRequest,
+                 files: TinyGuestFiles) -> None:
+        super().__init__(tier.session_pid, request.node.addfinalizer, tier.ensure_answers)
+        self._files = files
+
+    def __call__(self, suffix: str) -> str:
+        """Define the guest and start it paused (resume once its console is attached)."""
+        name = owned_name(suffix, self._owner_pid)
+        with connection() as conn:
+            domain = conn.defineXML(hotplug_guest_xml(name, self._files))
+            self._remove_later(remove_domain, name)
+            domain.createWithFlags(libvirt.VIR_DOMAIN_START_PAUSED)
+        return name
+
+
+@pytest.fixture
+def make_hotplug_guest(request: pytest.FixtureRequest,
+                       libvirt_tier: TierDaemon) -> HotplugGuestMaker:
+    try:
+        files = tiny_guest_files()
+        staged = TinyGuestFiles(files.kernel, modules_initrd(files))
+    except (TinyGuestUnavailable, OSError, subprocess.CalledProcessError) as exc:
+        pytest.skip(f"cannot build the tiny guest with modules: {exc}")
+    return HotplugGuestMaker(libvirt_tier, request, staged)
+
+
+class GuestShell:
+    """The guest's serial console: run a command, get its output."""
+
+    def __init__(self, qtbot: QtBot, conn: Connection, uuid: str) -> None:
+        self.text = ""
+        self._qtbot = qtbot
+        self.stream = ConsoleStream(conn)
+        self.stream.data.connect(lambda chunk: setattr(self, "text", self.text
+                                                       + chunk.decode(errors="replace")))
+        self.stream.open(uuid)
+
+    def run(self, command: str) -> str:
+        """What `command` printed (between two markers only the shell can compute)."""
+        n = random.randrange(1000, 9999)
+        start = len(self.text)
+        self.stream.send(f"echo begin-$(({n}+1)); {command}; echo end-$(({n}+1))\n".encode())
+        self._qtbot.waitUntil(lambda: f"end-{n + 1}" in self.text[start:], timeout=ANSWER_MS)
+        answer = self.text[start:].rpartition(f"begin-{n + 1}")[2]
+        return answer.partition(f"end-{n + 1}")[0].replace("\r", "").strip()
+
+    def close(self) -> None:
+        self.stream.close()
+
+
+@pytest.fixture
+def guest(qtbot: QtBot, start_app: StartApp,
+          make_hotplug_guest: HotplugGuestMaker) -> Iterator[tuple[Application, str, GuestShell]]:
+    """(the app on qemu:///system, the running guest's name, its shell)."""
+    name = make_hotplug_guest("hotplug")
+    app = start_app(URI, timeout_ms=TIMEOUT_MS)
+    conn = app.model.connection(URI)
+    assert conn is not None
+    qtbot.waitUntil(lambda: find_row(app, URI, Category.DOMAINS, name).isValid(),
+                    timeout=TIMEOUT_MS)
+    with connection() as virt:
+        domain = virt.lookupByName(name)
+        shell = GuestShell(qtbot, conn, domain.UUIDString())
+        qtbot.waitUntil(lambda: shell.stream.state.value == "open", timeout=ANSWER_MS)
+        domain.resume()
+    qtbot.waitUntil(lambda: BANNER in shell.text, timeout=BOOT_MS)
+    qtbot.waitUntil(lambda: "# " in shell.text.rpartition(BANNER)[2], timeout=BOOT_MS)
+    yield app, name, shell
+    shell.close()
+
+
+def open_page(qtbot: QtBot, app: Application, name: str) -> HardwarePage:
+    view = app.vm_windows.open_index(find_row(app, URI, Category.DOMAINS, name))
+    assert view is not None
+    page = view.page("hardware")
+    assert isinstance(page, HardwarePage)
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT_MS):
+        view.show_page("hardware")
+    return page
+
+
+def accept_change(qtbot: QtBot, page: HardwarePage, applied: bool = True) -> str:
+    assert page.flow is not None and page.flow.dialog is not None
+    intro = page.flow.dialog.intro.text()
+    with qtbot.waitSignal(page.changeFinished, timeout=TIMEOUT_MS) as finished:
+        page.flow.dialog.accept_button.click()
+    assert finished.args == [applied]
+    return intro
+
+
+def xmls(name: str) -> tuple[bytes, bytes]:
+    with connection() as conn:
+        dom = conn.lookupByName(name)
+        return (canonical(dom.XMLDesc(0)),
+                canonical(dom.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE)))
+
+
+def targets(xml: str) -> list[str]:
+    return [d.target_dev or "" for d in Domain.from_xml(xml).disks]
+
+
+# --- the tests ---------------------------------------------------------------------------
+
+
+def test_a_virtio_disk_plugged_in_live_is_seen_by_the_guest(
+        guest: tuple[Application, str, GuestShell], test_pool: str, qtbot: QtBot) -> None:
+    app, name, shell = guest
+    assert "vda" not in shell.run("ls /sys/block").split()
+    page = open_page(qtbot, app, name)
+    dialog = page.add_hardware()
+    assert dialog is not None
+    form = dialog.select_kind(K.DISK)
+    assert isinstance(form, DriveForm) and form.mode.currentData() == NEW
+    form.pool.setCurrentIndex(form.pool.findData(test_pool))
+    form.size_spin.setValue(0.02)
+    assert dialog.now.isEnabled() and dialog.now.isChecked()
+    assert "plugged into the running guest now" in dialog.when.text()
+    dialog.add_button.click()
+    assert "plugged into the running guest now" in accept_change(qtbot, page)
+
+    with connection() as conn:
+        dom = conn.lookupByName(name)
+        assert "vda" in targets(dom.XMLDesc(0))  # the running guest has it
+        assert "vda" in targets(dom.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE))  # and keeps it
+    qtbot.waitUntil(lambda: "vda" in shell.run("ls /sys/block").split(), timeout=ANSWER_MS)
+    sectors = int(shell.run("cat /sys/block/vda/size"))
+    assert sectors * 512 >= int(0.02 * 1024**3) - 512
+
+    row = next(r for r in page.devices.device_rows() if r.kind is K.DISK)
+    page.select(row.key)
+    page.remove_selected()
+    assert "unplugged from the running guest now" in accept_change(qtbot, page)
+    qtbot.waitUntil(lambda: "vda" not in shell.run("ls /sys/block").split(), timeout=ANSWER_MS)
+    with connection() as conn:
+        dom = conn.lookupByName(name)
+        qtbot.waitUntil(lambda: "vda" not in targets(dom.XMLDesc(0)), timeout=ANSWER_MS)
+        assert "vda" not in targets(dom.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE))
+
+
+def test_cdrom_media_is_ejected_and_inserted_live(
+        guest: tuple[Application, str, GuestShell], test_pool: str, qtbot: QtBot) -> None:
+    app, name, shell = guest
+    # Reading the drive makes the kernel look at the media; the size then says what is in it.
+    media = ("dd if=/dev/sr0 of=/dev/null bs=2048 count=1 2>/dev/null && "
+             "cat /sys/block/sr0/size || echo no-medium")
+    assert shell.run(media) == "no-medium"  # an empty drive
+    with connection() as conn:
+        pool = conn.storagePoolLookupByName(test_pool)
+        volume = pool.createXML("<volume><name>kvmgui-test.iso</name>"
+                                "<capacity unit='MiB'>1</capacity>"
+                                "<target><format type='raw'/></target></volume>", 0)
+        path = volume.path()
+    app.model.connection(URI).refresh()  # type: ignore[union-attr]
+    page = open_page(qtbot, app, name)
+    row = next(r for r in page.devices.device_rows() if r.kind is K.CDROM)
+    page.select(row.key)
+    dialog = page.insert_media()
+    assert isinstance(dialog, InsertMediaDialog)
+    dialog.volume.setCurrentIndex(0)
+    dialog.path_edit.setText(path)
+    dialog.accept()
+    assert "media changes in the running guest now" in accept_change(qtbot, page)
+    with connection() as conn:
+        live = Domain.from_xml(conn.lookupByName(name).XMLDesc(0))
+        assert [d.source_file for d in live.disks if d.device == "cdrom"] == [path]
+    qtbot.waitUntil(lambda: shell.run(media) == "2048", timeout=ANSWER_MS)  # 1 MiB
+
+    page.select(row.key)
+    assert page.eject_button.isEnabled()
+    page.eject_media()
+    accept_change(qtbot, page)
+    with connection() as conn:
+        live = Domain.from_xml(conn.lookupByName(name).XMLDesc(0))
+        assert [d.source_file for d in live.disks if d.device == "cdrom"] == [None]
+    qtbot.waitUntil(lambda: shell.run(media) == "no-medium", timeout=ANSWER_MS)
+
+
+def test_a_refused_hotplug_says_why_and_changes_nothing(
+        guest: tuple[Application, str, GuestShell], qtbot: QtBot) -> None:
+    app, name, _shell = guest
+    before = xmls(name)
+    page = open_page(qtbot, app, name)
+    dialog = page.add_hardware()
+    assert dialog is not None
+    form = dialog.select_kind(K.DISK)
+    assert isinstance(form, DriveForm)
+    form.mode.setCurrentIndex(form.mode.findData(PATH))
+    form.path.setText("/var/lib/kvmgui-test/no-such-disk.img")
+    dialog.add_button.click()
+    accept_change(qtbot, page, applied=False)
+    box = open_dialog(page, QMessageBox)
+    assert "libvirt refused the change; nothing was changed." in box.text()
+    assert "no-such-disk.img" in box.text()  # libvirt's own words say which file
+    box.close()
+    assert xmls(name) == before
+
+    # A sound card cannot be plugged in: it waits for the next boot, and the dialog says why.
+    dialog = page.add_hardware()
+    assert dialog is not None
+    dialog.select_kind(K.SOUND)
+    assert not dialog.now.isEnabled()
+    assert "A sound card cannot be plugged into or out of a running guest." in \
+        dialog.when.text()
+    dialog.reject()
