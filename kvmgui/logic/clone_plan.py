@@ -143,17 +143,19 @@ def _source_disk(index: int, disk: Disk, pools: Sequence[PoolInfo]) -> SourceDis
 
 def plan_clone(source_xml: str, name: str, choices: Mapping[int, DiskChoice],
                pools: Sequence[PoolInfo], domains: Sequence[DomainInfo], *,
-               uuid: str | None = None, rng: random.Random | None = None) -> ClonePlan:
+               uuid: str | None = None, rng: random.Random | None = None,
+               source_paused: bool = False) -> ClonePlan:
     """The clone of ``source_xml`` named ``name``; disks without a choice get their default.
     ``domains`` are the connection's (names and MAC addresses must be new); ``uuid`` and
-    ``rng`` (MAC addresses) are for repeatable results."""
+    ``rng`` (MAC addresses) are for repeatable results. A paused source's QEMU still holds
+    its images: libvirt copies a raw file itself, but qemu-img cannot open a locked qcow2."""
     doc = Domain.from_xml(source_xml)
     disks = source_disks(source_xml, pools)
     old_name, old_uuid = doc.name or "", doc.uuid or ""
     problems = Problems()
     _check_clone_name(problems, name, domains)
     new_uuid = uuid or str(uuidlib.uuid4())
-    planner = _CopyPlanner(pools, old_name, name, problems)
+    planner = _CopyPlanner(pools, old_name, name, problems, source_paused)
     shared, skipped = [], []
     elements = doc.disks
     for disk in disks:
@@ -181,12 +183,25 @@ def plan_clone(source_xml: str, name: str, choices: Mapping[int, DiskChoice],
                      tuple(shared), tuple(skipped), macs, tuple(problems.items))
 
 
-def copy_volume_xml(copy: VolumeCopy, capacity: int) -> str:
+def copy_volume_xml(copy: VolumeCopy, capacity: int, original_xml: str = "") -> str:
     """The new volume's definition for createXMLFrom: sparse, in the original's format (the
-    pool's default without one: libvirt's schema still wants the <target> element)."""
+    pool's default without one: libvirt's schema still wants the <target> element) and, for
+    qcow2, the original's compat level, else 1.1 (libvirt 9.0 would write the old 0.10)."""
     volume = Volume.new(copy.name, capacity, copy.format or None, allocation=0)
     volume.ensure_element("target")
+    if copy.format == "qcow2":
+        volume.ensure_element("target/compat").text = _compat_of(original_xml) or "1.1"
     return volume.to_xml()
+
+
+def _compat_of(volume_xml: str) -> str | None:
+    if not volume_xml:
+        return None
+    try:
+        element = Volume.from_xml(volume_xml).find_element("target/compat")
+    except (XmlSyntaxError, ValueError):
+        return None
+    return element.text.strip() if element is not None and element.text else None
 
 
 def _check_clone_name(problems: Problems, name: str, domains: Iterable[DomainInfo]) -> None:
@@ -199,8 +214,9 @@ class _CopyPlanner:
     """Collects the copies of one plan: names unique per pool, disks pointed at them."""
 
     def __init__(self, pools: Sequence[PoolInfo], old_name: str, new_name: str,
-                 problems: Problems) -> None:
+                 problems: Problems, source_paused: bool) -> None:
         self._pools = {p.name: p for p in pools}
+        self._paused = source_paused
         self._old, self._new = old_name, new_name
         self._problems = problems
         self._planned: dict[str, set[str]] = {}  # per pool name (or folder): names planned
@@ -213,6 +229,13 @@ class _CopyPlanner:
                                  "active storage pool nor a file. Share or skip it.",
                                  target=disk.target)
             return
+        fmt = (disk.volume.format if disk.volume is not None else element.driver_type) or ""
+        if self._paused and fmt not in ("", "raw"):
+            self._problems.error(field, "{target} cannot be copied while {name} is paused: QEMU "
+                                 "locks its {format} image. Shut {name} down first, or share "
+                                 "or skip the disk.", target=disk.target, name=self._old,
+                                 format=fmt)
+            return
         source_pool = disk.pool.name if disk.pool is not None else ""
         pool_name = choice.pool or source_pool
         pool = self._pools.get(pool_name) if pool_name else None
@@ -222,8 +245,7 @@ class _CopyPlanner:
         source_name = disk.volume.name if disk.volume is not None else posixpath.basename(disk.path)
         folder = "" if disk.volume is not None else posixpath.dirname(disk.path)
         copy = self._add(disk.target, field, choice.name, source_pool, source_name, folder, pool,
-                         disk.volume.format if disk.volume is not None else element.driver_type
-                         or "", disk.volume.allocation if disk.volume is not None else 0)
+                         fmt, disk.volume.allocation if disk.volume is not None else 0)
         if copy is not None:
             _point_disk(element, copy, pool)
 

@@ -120,7 +120,7 @@ def copy_volume(copy: VolumeCopy, ledger: CloneLedger) -> Job[str]:
     def job(conn: libvirt.virConnect) -> str:
         original = _original(conn, copy, ledger)
         target = _target_pool(conn, copy, ledger)
-        xml = copy_volume_xml(copy, int(original.info()[1]))
+        xml = copy_volume_xml(copy, int(original.info()[1]), str(original.XMLDesc(0)))
         flag = libvirt.VIR_STORAGE_VOL_CREATE_VALIDATE
         volume = with_validate(lambda: target.createXMLFrom(xml, original, flag),
                                lambda: target.createXMLFrom(xml, original, 0))

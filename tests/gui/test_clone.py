@@ -10,12 +10,15 @@ from gui_actions_helpers import (  # noqa: F401 - scratch_fixture provides `scra
     DEFAULT, POOL, PREFIX, Scratch, StartApp, domain, find_volume, open_dialog, scratch_fixture,
     select,
 )
+from vm_window_helpers import open_vm
+
 from kvmgui.logic.action_rules import DomainAction
 from kvmgui.logic.clone_plan import DiskPolicy
 from kvmgui.ui.app import Application
 from kvmgui.ui.dialogs.clone_dialog import CloneDialog
 from kvmgui.ui.dialogs.clone_progress import CloneProgressDialog
 from kvmgui.ui.editors.diff_dialog import DiffDialog
+from kvmgui.ui.roles import Role
 from kvmgui.virt.clone_run import CloneOutcome, CloneResult, CloneRun
 
 SOURCE = f"{PREFIX}src"
@@ -186,3 +189,41 @@ def test_a_taken_name_blocks_the_review_and_clone_needs_one_stopped_domain(
     select(app, domain(app, "src"), domain(app, "other"))
     app.actions.update_enabled()
     assert not clone.isEnabled(), "one domain at a time"
+
+
+def test_clone_from_the_vm_window_keeps_the_source_busy_until_done(
+        start_app: StartApp, scratch: Scratch, qtbot: QtBot) -> None:
+    make_source(scratch, ("src.qcow2", "qcow2"))
+    app = start_app(DEFAULT)
+    view = open_vm(qtbot, app, SOURCE)
+    actions = view.domain_actions.actions
+    assert actions[DomainAction.CLONE] in view.parts.toolbar.actions()
+    assert actions[DomainAction.CLONE].isEnabled() and actions[DomainAction.START].isEnabled()
+    actions[DomainAction.CLONE].trigger()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in view.findChildren(CloneDialog)))
+    dialog = open_dialog(view, CloneDialog)
+    dialog.review_button.click()
+    open_dialog(view, DiffDialog).accept_button.click()
+    run = open_dialog(view, CloneProgressDialog).run
+    view.domain_actions.update(view.selection())
+    assert not actions[DomainAction.START].isEnabled(), "the source waits while it is copied"
+    assert domain(app, "src").data(Role.BUSY) == "cloning…"
+    assert wait_result(qtbot, run).outcome is CloneOutcome.DONE
+    view.domain_actions.update(view.selection())
+    assert actions[DomainAction.START].isEnabled() and not domain(app, "src").data(Role.BUSY)
+    assert CLONE in {d.name() for d in scratch.conn.listAllDomains(0)}
+
+
+def test_a_paused_source_qcow2_disk_must_be_shared_or_skipped(
+        start_app: StartApp, scratch: Scratch, qtbot: QtBot) -> None:
+    source = make_source(scratch, ("src.qcow2", "qcow2"))
+    source.create()
+    source.suspend()
+    app = start_app(DEFAULT)
+    dialog = open_clone_dialog(qtbot, app)
+    assert not dialog.review_button.isEnabled()
+    assert any("QEMU locks its qcow2 image" in m for m in dialog.problems.messages())
+    policy = dialog.disks.row("vda").policy
+    policy.setCurrentIndex(policy.findData(DiskPolicy.SKIP))
+    assert dialog.review_button.isEnabled(), "the NVRAM (raw) is still copied"
+    dialog.cancel_button.click()

@@ -30,7 +30,7 @@ from kvmgui.ui.editors.diff_dialog import DiffDialog
 from kvmgui.ui.roles import Category
 from kvmgui.virt.clone_run import CloneOutcome, CloneResult
 from kvmgui.virt.console_stream import ConsoleStream
-from kvmgui.xml import Disk, Domain
+from kvmgui.xml import Disk, Domain, Volume
 
 BOOT_MS = 90000  # TCG on a busy 2-core machine: ~2-3 s when idle
 CLONE_MS = 120000
@@ -92,6 +92,7 @@ def test_clone_of_the_tiny_guest_boots(start_app: StartApp, test_pool: str, qtbo
     assert clone.UUIDString() == result.uuid != source.UUIDString()
     copy = pool.storageVolLookupByName(f"{name}-clone.qcow2")
     assert "qcow2" in copy.XMLDesc(0)
+    assert compat(copy) == "1.1", "a current qcow2, not libvirt 9.0's default 0.10"
     clone_disks = Domain.from_xml(clone.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE)).disks
     assert [d.source_file for d in clone_disks] == [copy.path()]
 
@@ -147,6 +148,39 @@ def test_files_outside_pools_are_copied_beside_them(
     assert nvram_element is not None and nvram_element.text == str(folder / f"{name}-clone_VARS.fd")
     assert {p.name() for p in virt_conn.listAllStoragePools(0)} == pools_before, \
         "the temporary pool is gone"
+
+
+def test_a_paused_guest_raw_disk_is_copied(start_app: StartApp, test_pool: str, qtbot: QtBot,
+                                            libvirt_tier: TierDaemon,
+                                            virt_conn: libvirt.virConnect,
+                                            request: pytest.FixtureRequest) -> None:
+    """QEMU holds the image locks of a paused guest: libvirt copies a raw volume itself (a
+    qcow2 one would need qemu-img, which the lock stops; the dialog refuses that)."""
+    try:
+        files = tiny_guest_files()
+    except TinyGuestUnavailable as exc:
+        pytest.skip(str(exc))
+    name = owned_name("pausedsrc", libvirt_tier.session_pid)
+    pool = virt_conn.storagePoolLookupByName(test_pool)
+    disk = pool.createXML(f"<volume><name>{name}.img</name><capacity unit='MiB'>8</capacity>"
+                          "<target><format type='raw'/></target></volume>", 0)
+    doc = Domain.from_xml(tiny_guest_xml(name, files))
+    doc.add_device(Disk.new("vda", source=disk.path(), bus="virtio", driver_type="raw"))
+    remove_later(request, libvirt_tier, name)
+    remove_later(request, libvirt_tier, f"{name}-clone")
+    source = virt_conn.defineXML(doc.to_xml())
+    source.createWithFlags(libvirt.VIR_DOMAIN_START_PAUSED)
+
+    app = start_app(URI, timeout_ms=60000)
+    result = clone_through_the_dialog(qtbot, app, name)
+    assert result.outcome is CloneOutcome.DONE, result
+    assert pool.storageVolLookupByName(f"{name}-clone.img").info()[1] == 8 << 20
+    assert source.state()[0] == libvirt.VIR_DOMAIN_PAUSED, "the original stays paused"
+
+
+def compat(volume: libvirt.virStorageVol) -> str | None:
+    element = Volume.from_xml(volume.XMLDesc(0)).find_element("target/compat")
+    return element.text if element is not None else None
 
 
 def digest(path: Path) -> str:

@@ -129,7 +129,7 @@ class CloneDialog(QDialog):
     def _make_plan(self) -> ClonePlan:
         return plan_clone(self.source_xml, self.name.text().strip(), self.disks.choices(),
                           self._pools, self._domains, uuid=self._uuid,
-                          rng=random.Random(self._seed))
+                          rng=random.Random(self._seed), source_paused=self.source.active)
 
     def _show_plan(self) -> None:
         plan = self.plan
@@ -141,7 +141,7 @@ class CloneDialog(QDialog):
         if nvram is not None:
             notes.append(self.tr("Its UEFI variables (NVRAM) are copied to %s.") % nvram.where)
         if self.source.active:
-            notes.append(self.tr("%s is paused: its disks are copied as they are now; its "
+            notes.append(self.tr("%s is paused: its raw disks are copied as they are now; its "
                                  "memory is not.") % self.source.name)
         self.notes.setText(" ".join(notes))
 

@@ -278,3 +278,27 @@ def test_new_mac_keeps_the_vendor_prefix_and_skips_used_addresses() -> None:
     assert new_mac("00:16:3e:01:02:03", {candidate}, random.Random(1)) != candidate
     assert new_mac("ff:ff:ff:ff:ff:ff", set(), random.Random(1)).startswith("52:54:00:"), \
         "a multicast address is no prefix to keep"
+
+
+def test_a_paused_source_qcow2_disk_cannot_be_copied_but_raw_can() -> None:
+    result = plan(choices={4: DiskChoice(DiskPolicy.SKIP)})
+    paused = plan_clone(SOURCE, "web02", {4: DiskChoice(DiskPolicy.SKIP)}, (IMAGES, NVRAM_POOL),
+                        (dom("web01", SOURCE),), uuid=UUID, source_paused=True)
+    assert not result.blocked and paused.blocked
+    assert messages(paused, "error") == [
+        "vda cannot be copied while web01 is paused: QEMU locks its qcow2 image. Shut web01 "
+        "down first, or share or skip the disk."]
+    assert {c.what for c in paused.copies} == {"vdb", "vdc", NVRAM}, "raw copies still planned"
+
+
+def test_a_qcow2_copy_keeps_the_original_compat_level() -> None:
+    copy = next(c for c in plan().copies if c.what == "vda")
+    original = ("<volume><name>web01.qcow2</name><capacity>1</capacity><target>"
+                "<format type='qcow2'/><compat>1.1</compat></target></volume>")
+    volume = Volume.from_xml(copy_volume_xml(copy, GIB, original))
+    compat = volume.find_element("target/compat")
+    assert compat is not None and compat.text == "1.1"
+    unknown = Volume.from_xml(copy_volume_xml(copy, GIB)).find_element("target/compat")
+    assert unknown is not None and unknown.text == "1.1", "not libvirt 9.0's default 0.10"
+    raw = next(c for c in plan().copies if c.what == "vdc")
+    assert Volume.from_xml(copy_volume_xml(raw, GIB)).find_element("target/compat") is None
