@@ -22,6 +22,7 @@ from hardware_helpers import (
     row_of,
 )
 from kvmgui.logic.hardware_rules import ADDABLE, HardwareKind
+from kvmgui.ui.app import show_requested
 from kvmgui.ui.vm_window.hardware_form_network import NicForm
 from kvmgui.ui.vm_window.hardware_form_storage import NEW, DriveForm
 from kvmgui.xml import Disk, canonical
@@ -246,3 +247,15 @@ def test_removing_the_serial_port_takes_its_console_along(start_app: StartApp,
     after = definition(default_conn, name)
     assert after.serials == []
     assert [c.target_type for c in after.consoles] == ["virtio"]  # libvirt made no port again
+
+
+def test_tab_hardware_opens_the_vm_window_on_its_page(start_app: StartApp,
+                                                     default_conn: libvirt.virConnect,
+                                                     qtbot: QtBot) -> None:
+    name = empty_vm(default_conn, "cli")
+    app = start_app(DEFAULT)
+    qtbot.waitUntil(lambda: app.model.find_by_name(name).isValid(), timeout=TIMEOUT_MS)
+    window = show_requested(app, name, "hardware")  # kvmgui --select NAME --tab hardware
+    assert window is not None and window.isVisible()
+    views = app.vm_windows.manager.views()
+    assert [v.current_page_name() for v in views] == ["hardware"]

@@ -178,8 +178,10 @@ class HardwarePage(QWidget):
         self.tree.expandAll()
         for column in range(2):
             self.tree.resizeColumnToContents(column)
-        if selected is not None:
-            self.select(selected.key)
+        if selected is None or not self.select(selected.key):
+            first = self.devices.index(0, 0, self.devices.index(0, 0))
+            if first.isValid():  # something to show beside the list from the start
+                self.tree.setCurrentIndex(first)
         self.status.setText("")
         self.status.hide()
         self._update_buttons()
