@@ -41,9 +41,9 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--select", metavar="NAME",
                         help="select the object (or connection URI) named NAME first")
     parser.add_argument("--tab", choices=["summary", "performance", "host-cpu", "topology",
-                                          "leases", "snapshots", "hardware"],
+                                          "leases", "snapshots", "pinning", "hardware"],
                         help="show this details tab of the selected object (snapshots, "
-                             "hardware: the selected domain's VM window on that page)")
+                             "pinning, hardware: the selected domain's VM window on that page)")
     parser.add_argument("--console", nargs="?", const="graphics", choices=["graphics", "serial"],
                         help="open the selected domain's VM window on this console (default: "
                              "graphics); with --screenshot, save that window once the console "

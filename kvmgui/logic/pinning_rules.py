@@ -207,7 +207,7 @@ def pinning_from_domain(domain: Domain, vcpu_count: int,
         try:
             return no_pin_if_all(parse_cpuset(text), host)
         except CpusetError as err:
-            notes.append(Message.of("The saved pin of {row} is not understood: {reason}",
+            notes.append(Message.of("{row}: the saved pin is not understood: {reason}",
                                     row=row_name(row), reason=err.message))
             return None
 
@@ -263,7 +263,7 @@ def changes(old: Pinning, new: Pinning) -> list[PinChange]:
 
 def row_name(row: int) -> Message:
     if row == EMULATOR:
-        return Message.of("the emulator threads")
+        return Message.of("The emulator threads")  # (a row name starts its sentence)
     return Message.of("vCPU {vcpu}", vcpu=row)
 
 

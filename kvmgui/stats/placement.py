@@ -1,7 +1,7 @@
 """Where each vCPU runs: last physical CPU (libvirt) and host thread id (QEMU monitor) (pure)."""
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -10,6 +10,7 @@ class VcpuPlacement:
     vcpu: int
     cpu: int | None  # physical CPU the vCPU last ran on; None when unknown
     thread_id: int | None = None  # host thread (TID) of the vCPU, local QEMU only
+    pinned: frozenset[int] | None = None  # CPUs it is pinned to; None: not pinned (any CPU)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +45,19 @@ def thread_ids_from_query_cpus_fast(reply: str) -> dict[int, int] | None:
 
 
 def merge_placement(
-    vcpu_cpus: Iterable[tuple[int, int]], threads: Mapping[int, int] | None
+    vcpu_cpus: Iterable[tuple[int, int]], threads: Mapping[int, int] | None,
+    cpumaps: Sequence[Sequence[bool]] = (),
 ) -> list[VcpuPlacement]:
-    """Join (vcpu, physical cpu) pairs with thread ids; a negative cpu (not running) is None."""
+    """Join (vcpu, physical cpu) pairs with thread ids and pins (libvirt's CPU maps of
+    ``dom.vcpus()``, one per vCPU; a map of every CPU is no pin); a negative cpu (not
+    running) is None."""
     known = threads or {}
     return [
-        VcpuPlacement(vcpu=vcpu, cpu=cpu if cpu >= 0 else None, thread_id=known.get(vcpu))
+        VcpuPlacement(vcpu=vcpu, cpu=cpu if cpu >= 0 else None, thread_id=known.get(vcpu),
+                      pinned=_pinned(cpumaps[vcpu]) if 0 <= vcpu < len(cpumaps) else None)
         for vcpu, cpu in vcpu_cpus
     ]
+
+
+def _pinned(cpumap: Sequence[bool]) -> frozenset[int] | None:
+    return None if all(cpumap) else frozenset(i for i, on in enumerate(cpumap) if on)

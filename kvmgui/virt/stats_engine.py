@@ -84,12 +84,13 @@ class StatsEngine:
         placements = []
         for dom in self.conn.listAllDomains(libvirt.VIR_CONNECT_LIST_DOMAINS_ACTIVE):
             try:
-                uuid, name, info = dom.UUIDString(), dom.name(), dom.vcpus()[0]
+                uuid, name, (info, cpumaps) = dom.UUIDString(), dom.name(), dom.vcpus()
             except libvirt.libvirtError:
                 continue  # stopped since the listing, or the driver cannot say
             pairs = [(int(v[0]), int(v[3])) for v in info]
             threads = self.collector.vcpu_threads(uuid)
-            placements.append(DomainPlacement(uuid, name, tuple(merge_placement(pairs, threads))))
+            placements.append(DomainPlacement(uuid, name, tuple(
+                merge_placement(pairs, threads, cpumaps))))
         return HostSample(
             wall_time=time.time(),
             online=tuple(t is not None for t in times or []),

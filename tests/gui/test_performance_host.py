@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kvmgui.logic.pinning_rules import format_cpuset
 from kvmgui.ui.app import Application
 from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.performance.host_history import CPU_RATIO, MEMORY_RATIO
@@ -37,8 +38,12 @@ def test_rows_per_cpu_list_the_vcpus_placed_there(demo_app: Application, qtbot: 
     _feature, page = open_host_page(demo_app, qtbot)
     expected: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for dom in demo.listAllDomains(libvirt.VIR_CONNECT_LIST_DOMAINS_ACTIVE):
-        for vcpu, _state, _time, cpu in dom.vcpus()[0]:
-            expected[cpu].append((dom.name(), f"vCPU {vcpu} → thread unknown on CPU {cpu}"))
+        info, cpumaps = dom.vcpus()
+        for vcpu, _state, _time, cpu in info:
+            pins = [c for c, on in enumerate(cpumaps[vcpu]) if on]  # a pinned vCPU is marked
+            pin = "" if all(cpumaps[vcpu]) else \
+                f" · pinned to CPU{'s' if len(pins) > 1 else ''} {format_cpuset(pins)}"
+            expected[cpu].append((dom.name(), f"vCPU {vcpu} → thread unknown on CPU {cpu}{pin}"))
     cpu_count, online, _ = demo.getCPUMap()
     demo.close()
     rows = {text: lines for text, lines in page.cpu_rows()}

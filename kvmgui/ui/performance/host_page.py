@@ -273,7 +273,8 @@ def _cpu_rows(sample: HostSample) -> tuple[CpuRow, ...]:
     placed: dict[int | None, list[tuple[str, str]]] = {}
     for domain in sample.placements:
         for vcpu in domain.vcpus:
-            placed.setdefault(vcpu.cpu, []).append((labels.vcpu_placement_text(vcpu), domain.name))
+            text = labels.vcpu_placement_text(vcpu) + labels.pinned_text(vcpu)
+            placed.setdefault(vcpu.cpu, []).append((text, domain.name))
     known = [c for c in placed if c is not None]
     count = max(len(sample.online), len(sample.cpu_usage), max(known, default=-1) + 1)
     rows: list[CpuRow] = []

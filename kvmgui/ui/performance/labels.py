@@ -1,7 +1,8 @@
 """Translated texts shared by the performance pages and the sparklines."""
 
 from kvmgui.core import units
-from kvmgui.ui.i18n import TranslationContext
+from kvmgui.logic.pinning_rules import cpus_text
+from kvmgui.ui.i18n import TranslationContext, translate_message
 from kvmgui.stats.placement import VcpuPlacement
 
 # Time windows the Performance page offers, seconds.
@@ -34,6 +35,13 @@ def vcpu_placement_text(p: VcpuPlacement) -> str:
     if p.cpu is None:
         return PerfTexts.tr("vCPU %d → %s, not on a CPU") % (p.vcpu, thread)
     return PerfTexts.tr("vCPU %d → %s on CPU %d") % (p.vcpu, thread, p.cpu)
+
+
+def pinned_text(p: VcpuPlacement) -> str:
+    """' · pinned to CPUs 0-1' after a pinned vCPU's placement ('' when it is not pinned)."""
+    if p.pinned is None:
+        return ""
+    return PerfTexts.tr(" · pinned to %s") % translate_message(cpus_text(p.pinned))
 
 
 def vcpu_label(vcpu: int, thread_id: int | None) -> str:

@@ -13,6 +13,7 @@ from kvmgui.ui.vm_window.serial_view import SerialView
 CONSOLE, DETAILS, PERFORMANCE = "console", "details", "performance"
 HARDWARE = "hardware"
 SNAPSHOTS = "snapshots"
+PINNING = "pinning"
 
 
 class VmPages(TranslationContext):
@@ -47,8 +48,15 @@ def _hardware(context: PageContext, parent: QWidget) -> QWidget:
     return HardwarePage(context, parent)
 
 
+def _pinning(context: PageContext, parent: QWidget) -> QWidget:
+    from kvmgui.ui.vm_window.pinning_page import PinningPage
+
+    return PinningPage(context, parent)
+
+
 register_page(PageSpec(CONSOLE, lambda: VmPages.tr("Console"), _console))
 register_page(PageSpec(DETAILS, lambda: VmPages.tr("Details"), _details))
 register_page(PageSpec(PERFORMANCE, lambda: VmPages.tr("Performance"), _performance))
 register_page(PageSpec(SNAPSHOTS, lambda: VmPages.tr("Snapshots"), _snapshots))
 register_page(PageSpec(HARDWARE, lambda: VmPages.tr("Hardware"), _hardware))
+register_page(PageSpec(PINNING, lambda: VmPages.tr("Pinning"), _pinning))

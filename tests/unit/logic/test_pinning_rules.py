@@ -177,7 +177,7 @@ def test_changes_read_for_people() -> None:
     old = Pinning((None, frozenset({1})), None)
     new = Pinning((frozenset({1}), frozenset({1})), frozenset({0, 1, 2}))
     assert [str(change_text(c)) for c in changes(old, new)] == [
-        "vCPU 0: any CPU → CPU 1", "the emulator threads: any CPU → CPUs 0-2"]
+        "vCPU 0: any CPU → CPU 1", "The emulator threads: any CPU → CPUs 0-2"]
     assert changes(new, new) == []
 
 
