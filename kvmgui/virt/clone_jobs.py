@@ -34,14 +34,6 @@ _FOLDER_POOL_TYPES = ("dir", "fs", "netfs")
 _CLONABLE_STATES = (libvirt.VIR_DOMAIN_SHUTOFF, libvirt.VIR_DOMAIN_PAUSED)
 
 
-class CloneJobs:
-    """Translation context of the messages these jobs raise (they run on a worker thread)."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("CloneJobs", text)
-
-
 class CloneRefused(Exception):
     """The clone cannot start as planned (the source runs, a name was taken meanwhile, ...);
     nothing was created."""
@@ -93,22 +85,22 @@ def check_clone(plan: ClonePlan, ledger: CloneLedger) -> Job[list[int]]:
         try:
             source = conn.lookupByUUIDString(plan.source_uuid)
         except libvirt.libvirtError as err:
-            raise CloneRefused(CloneJobs.tr("The virtual machine to clone is gone: %s")
-                               % error_text(err)) from None
+            gone = QCoreApplication.translate("CloneJobs", "The domain to clone is gone: %s")
+            raise CloneRefused(gone % error_text(err)) from None
         if source.state()[0] not in _CLONABLE_STATES:
-            raise CloneRefused(CloneJobs.tr("%s is running: shut it down or pause it first.")
-                               % source.name())
+            raise CloneRefused(QCoreApplication.translate(
+                "CloneJobs", "%s is running: shut it down or pause it first.") % source.name())
         if _exists(lambda: conn.lookupByName(plan.name)) or _exists(
                 lambda: conn.lookupByUUIDString(plan.uuid)):
-            raise CloneRefused(CloneJobs.tr("A virtual machine named %s already exists.")
-                               % plan.name)
+            raise CloneRefused(QCoreApplication.translate(
+                "CloneJobs", "A virtual machine named %s already exists.") % plan.name)
         sizes = []
         for copy in plan.copies:
             original = _original(conn, copy, ledger)
             target = _target_pool(conn, copy, ledger)
             if _exists(partial(target.storageVolLookupByName, copy.name)):
-                raise CloneRefused(CloneJobs.tr("A volume named %s already exists.")
-                                   % copy.where)
+                raise CloneRefused(QCoreApplication.translate(
+                    "CloneJobs", "A volume named %s already exists.") % copy.where)
             sizes.append(int(original.info()[2]))
         return sizes
     return job
@@ -236,7 +228,8 @@ def _target_pool(conn: libvirt.virConnect, copy: VolumeCopy,
         return _folder_pool(conn, copy.folder, ledger)
     pool = conn.storagePoolLookupByName(copy.pool)
     if not pool.isActive():
-        raise CloneRefused(CloneJobs.tr("The storage pool %s is not running.") % copy.pool)
+        raise CloneRefused(QCoreApplication.translate(
+            "CloneJobs", "The storage pool %s is not running.") % copy.pool)
     return pool
 
 
