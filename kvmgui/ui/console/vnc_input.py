@@ -154,7 +154,7 @@ class VncInput(QObject):
         self._send_pointer(event.position().toPoint())
 
     def mouse_move(self, event: QMouseEvent) -> None:
-        self._send_pointer(event.position().toPoint())
+        self._send_pointer(event.position().toPoint(), moved=True)
 
     def wheel(self, event: QWheelEvent) -> None:
         session = self._session()
@@ -176,7 +176,7 @@ class VncInput(QObject):
 
     # ---- internals -------------------------------------------------------------------------
 
-    def _send_pointer(self, position: QPoint) -> None:
+    def _send_pointer(self, position: QPoint, moved: bool = False) -> None:
         session = self._session()
         if session is None:
             return
@@ -186,6 +186,8 @@ class VncInput(QObject):
         elif self.pointer_grabbed:
             centre = self._view.rect().center()
             dx, dy = position.x() - centre.x(), position.y() - centre.y()
+            if moved and not (dx or dy):
+                return  # the warp back to the centre
             if dx or dy:
                 QCursor.setPos(self._view.mapToGlobal(centre))
             session.pointer_motion(dx, dy, self._buttons)

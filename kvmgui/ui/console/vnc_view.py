@@ -19,16 +19,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QFocusEvent, QGuiApplication, QHideEvent, QImage, QKeyEvent, QMouseEvent, QShowEvent,
-    QWheelEvent,
+    QFocusEvent, QHideEvent, QImage, QKeyEvent, QMouseEvent, QShowEvent, QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
 from kvmgui.core import log
 from kvmgui.core.message import Message
-from kvmgui.core.snapshots import DomainInfo
+from kvmgui.core.snapshots import ConnectionState, DomainInfo
 from kvmgui.rfb import events as rfb
+from kvmgui.ui.console.vnc_clipboard import ClipboardBridge
 from kvmgui.ui.console.vnc_framebuffer import Framebuffer, guest_cursor
 from kvmgui.ui.console.vnc_input import VncInput
 from kvmgui.ui.console.vnc_keys import keys_for_linux_codes
@@ -78,10 +78,9 @@ class VncView(FramebufferView):
         self._update_wanted = False  # an update is due as soon as the view shows again
         self._fallback_note = ""
         self._password_dialog: VncPasswordDialog | None = None
-        self._clipboard_text = ""  # last text either side put on the clipboard
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-        QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
+        self.clipboard = ClipboardBridge(self, self._live_session)
         self._holder = _SessionHolder()
         self.destroyed.connect(self._holder.close)
 
@@ -94,6 +93,7 @@ class VncView(FramebufferView):
             return
         self.detach()
         self._connection, self._domain = connection, domain
+        connection.stateChanged.connect(self._connection_state)
         self._start()
 
     def show_route(self, route: TcpRoute | SshRoute, name: str = "") -> None:
@@ -113,6 +113,8 @@ class VncView(FramebufferView):
             self.screenshots.deleteLater()
             self.screenshots = None
         self._fallback_note = ""
+        if self._connection is not None:
+            self._connection.stateChanged.disconnect(self._connection_state)
         self._connection, self._domain, self._route = None, None, None
         self.set_state(ViewState.DETACHED)
         self.noteChanged.emit(self.note())
@@ -189,6 +191,13 @@ class VncView(FramebufferView):
         self.set_state(ViewState.DISCONNECTED if retrying else ViewState.FAILED, reason)
         self.noteChanged.emit(self.note())
 
+    def _connection_state(self, state: ConnectionState, _message: str) -> None:
+        """libvirt's connection is back (a daemon restart): a console that could not be
+        opened through it tries again. (A VNC socket already open does not depend on it.)"""
+        if state == ConnectionState.CONNECTED and self.state in (ViewState.FAILED,
+                                                                  ViewState.DISCONNECTED):
+            self._start()
+
     def _on_failed(self, session: VncSession, message: str) -> None:
         if session is self.session:
             self._ended(message)
@@ -236,8 +245,7 @@ class VncView(FramebufferView):
             elif isinstance(event, rfb.PointerModeChanged):
                 self.input.set_absolute(event.absolute)
             elif isinstance(event, rfb.ServerCutText):
-                self._clipboard_text = event.text
-                QGuiApplication.clipboard().setText(event.text)
+                self.clipboard.from_guest(event.text)
             elif isinstance(event, rfb.Bell):
                 QApplication.beep()
             elif isinstance(event, rfb.NeedPassword):
@@ -299,19 +307,6 @@ class VncView(FramebufferView):
         if session is not None and session is self.session:
             session.provide_password(password)
 
-    # ---- clipboard ----------------------------------------------------------------------------
-
-    def _clipboard_changed(self) -> None:
-        if self.hasFocus():
-            self._send_clipboard()
-
-    def _send_clipboard(self) -> None:
-        session = self._live_session()
-        text = QGuiApplication.clipboard().text()
-        if session is not None and text and text != self._clipboard_text:
-            self._clipboard_text = text
-            session.cut_text(text)
-
     # ---- Qt events ----------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
@@ -347,7 +342,7 @@ class VncView(FramebufferView):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.input.focus_in(event)
-        self._send_clipboard()
+        self.clipboard.focused()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
