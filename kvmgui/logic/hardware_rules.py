@@ -280,8 +280,9 @@ def removal_refusal(device: Device, domain: Domain) -> Message | None:
             return Message.of("The root PCI controller cannot be removed.")
         users = controller_users(domain, device)
         if users:
-            return Message.of("{count} device(s) use this controller: remove them first.",
-                              count=len(users))
+            names = ", ".join(sorted({user.tag for user in users}))
+            return Message.of("{count} device(s) use this controller ({devices}): remove them "
+                              "first.", count=len(users), devices=names)
     return None
 
 

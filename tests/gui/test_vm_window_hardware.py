@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import libvirt
 import pytest
-from app_helpers import open_dialog
+from app_helpers import open_dialog, select
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -23,6 +23,7 @@ from hardware_helpers import (
 )
 from kvmgui.logic.hardware_rules import ADDABLE, HardwareKind
 from kvmgui.ui.app import show_requested
+from kvmgui.ui.vm_window.hardware_add_dialog import AddHardwareDialog
 from kvmgui.ui.vm_window.hardware_form_network import NicForm
 from kvmgui.ui.vm_window.hardware_form_storage import NEW, DriveForm
 from kvmgui.xml import Disk, canonical
@@ -259,3 +260,22 @@ def test_tab_hardware_opens_the_vm_window_on_its_page(start_app: StartApp,
     assert window is not None and window.isVisible()
     views = app.vm_windows.manager.views()
     assert [v.current_page_name() for v in views] == ["hardware"]
+
+
+def test_add_hardware_in_the_domain_menu(start_app: StartApp, default_conn: libvirt.virConnect,
+                                         qtbot: QtBot) -> None:
+    name = empty_vm(default_conn, "menu")
+    app = start_app(DEFAULT)
+    qtbot.waitUntil(lambda: app.model.find_by_name(name).isValid(), timeout=TIMEOUT_MS)
+    action = app.vm_windows.add_hardware.action
+    assert action in app.vm_windows.domain_menu.actions()
+    assert not action.isEnabled()  # nothing selected
+    select(app, app.model.find_by_name(name))
+    assert action.isEnabled()
+    action.trigger()
+    view = app.vm_windows.manager.views()[0]
+    assert view.current_page_name() == "hardware"
+    page = view.page("hardware")
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(AddHardwareDialog)),
+                    timeout=TIMEOUT_MS)
+    open_dialog(page, AddHardwareDialog).reject()

@@ -22,6 +22,7 @@ from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.roles import NodeKind, Role
 from kvmgui.ui.vm_window.manager import VmWindows
+from kvmgui.ui.vm_window.hardware_menu import AddHardwareAction
 from kvmgui.ui.vm_window.snapshots_menu import TakeSnapshotAction
 from kvmgui.ui.vm_window.thumbnail import ScreenThumbnail
 from kvmgui.ui.vm_window.window_memory import WindowMemory
@@ -95,6 +96,7 @@ class VmWindowsFeature(QObject):
         menu.insertAction(first, self.open_action)
         menu.insertAction(first, editors.edit_action)
         self.take_snapshot = TakeSnapshotAction(self, self._window, menu, first)
+        self.add_hardware = AddHardwareAction(self, self._window, menu, first)
         menu.insertSeparator(first)
         self.domain_menu: QMenu = menu
 

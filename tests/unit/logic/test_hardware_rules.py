@@ -148,7 +148,7 @@ def test_remove_plans() -> None:
 
 def test_controllers_in_use_and_the_pci_root_stay() -> None:
     busy = plan_remove(controller("scsi", 0), DOMAIN, QEMU_OFF)
-    assert str(busy.refused) == "1 device(s) use this controller: remove them first."
+    assert str(busy.refused) == "1 device(s) use this controller (disk): remove them first."
     assert plan_remove(controller("scsi", 1), DOMAIN, QEMU_OFF).allowed
     root = plan_remove(controller("pci", 0), DOMAIN, QEMU_OFF)
     assert str(root.refused) == "The root PCI controller cannot be removed."
