@@ -138,9 +138,22 @@ def _shape(shape: str, colour: str, dark: bool = False) -> QIcon:
 # Toolbar and menu actions: (shape, colour) drawn by _shape, like the tree's state icons.
 _ACTION_SHAPES = {
     "start": ("play", GREEN), "resume": ("play", GREEN), "pause": ("pause", AMBER),
-    "shutdown": ("power", GREY), "force-off": ("power", RED), "reboot": ("reboot", BLUE),
+    # Shut down in amber, not grey: a grey button looks disabled even while it is enabled.
+    "shutdown": ("power", AMBER), "force-off": ("power", RED), "reboot": ("reboot", BLUE),
     "save": ("saved", BLUE), "delete": ("bin", RED), "console": ("terminal", "#2b2f36"),
 }
+
+
+_GREYED: dict[int, QIcon] = {}
+
+
+def greyed(icon: QIcon) -> QIcon:
+    """`icon` as Qt draws it disabled (the rows of a connection that is down)."""
+    key = icon.cacheKey()
+    found = _GREYED.get(key)
+    if found is None:
+        found = _GREYED[key] = QIcon(icon.pixmap(_SIZE, QIcon.Mode.Disabled))
+    return found
 
 
 def action_icon(name: str, dark: bool | None = None) -> QIcon:

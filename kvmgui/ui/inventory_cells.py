@@ -6,7 +6,10 @@ Pure functions of a `TreeNode` and a column, used by InventoryModel.data() and i
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from PySide6.QtGui import QBrush, QGuiApplication, QPalette
+
 from kvmgui.core import units
+from kvmgui.core.snapshots import ConnectionState
 from kvmgui.ui import icons, texts
 from kvmgui.ui.roles import Column, NodeKind
 from kvmgui.ui.tree_node import TreeNode
@@ -15,12 +18,30 @@ from kvmgui.virt.connection import Connection
 NUMERIC_COLUMNS = (Column.VCPUS, Column.MEMORY, Column.CAPACITY, Column.ALLOCATION)
 
 
+def offline(node: TreeNode) -> bool:
+    """A row under a connection that is not connected now: what it shows may be stale."""
+    if node.kind == NodeKind.CONNECTION:
+        return False
+    conn: Connection = node.connection_node().payload
+    return conn.state != ConnectionState.CONNECTED
+
+
+def foreground(node: TreeNode, _column: Column) -> QBrush | None:
+    """Rows of a connection that is not connected are greyed."""
+    if not offline(node):
+        return None
+    return QGuiApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+
+
 def _state_text(node: TreeNode) -> str:
     p = node.payload
+    if node.kind == NodeKind.CONNECTION:
+        # One word: the whole message is in the tooltip and the summary.
+        return node.busy or texts.connection_status(p.state)
+    if node.kind != NodeKind.CATEGORY and offline(node):
+        return texts.unknown_state() if node.kind != NodeKind.VOLUME else ""
     if node.busy:
         return node.busy
-    if node.kind == NodeKind.CONNECTION:
-        return texts.connection_state(p.state, p.message)
     if node.kind == NodeKind.DOMAIN:
         return texts.domain_state(p)
     if node.kind in (NodeKind.POOL, NodeKind.NETWORK, NodeKind.INTERFACE):
@@ -102,6 +123,12 @@ _NUMERIC_FIELDS = {Column.VCPUS: "vcpus", Column.MEMORY: "memory_kib",
 
 
 def icon(node: TreeNode) -> Any:
+    if offline(node):
+        return icons.greyed(_icon(node))
+    return _icon(node)
+
+
+def _icon(node: TreeNode) -> Any:
     p = node.payload
     if node.kind == NodeKind.CONNECTION:
         return icons.connection_icon(p.state)
@@ -118,7 +145,8 @@ def tooltip(node: TreeNode) -> str:
     if node.kind == NodeKind.CONNECTION:
         conn: Connection = node.payload
         return f"{conn.uri}\n{texts.connection_state(conn.state, conn.message)}"
-    if node.kind == NodeKind.VOLUME:
-        return str(node.payload.path)
-    return ""
+    lines = [str(node.payload.path)] if node.kind == NodeKind.VOLUME else []
+    if offline(node):
+        lines.append(texts.offline_note(node.connection_node().key))
+    return "\n".join(lines)
 

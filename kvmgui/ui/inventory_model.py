@@ -15,12 +15,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from kvmgui.ui import texts
-from kvmgui.ui.inventory_cells import NUMERIC_COLUMNS, display, icon, sort_value, tooltip
+from kvmgui.ui.inventory_cells import (
+    NUMERIC_COLUMNS, display, foreground, icon, sort_value, tooltip,
+)
 from kvmgui.ui.plain_text import plain_tooltip
 from kvmgui.ui.roles import Category, Column, NodeKind, Role
 from kvmgui.ui.tree_node import CATEGORY_KIND, TreeNode, key_of
 from kvmgui.virt.connection import Connection
-from kvmgui.core.snapshots import ConnectionState, DomainInfo, Inventory, PoolInfo
+from kvmgui.core.snapshots import DomainInfo, Inventory, PoolInfo
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,7 +50,8 @@ class InventoryModel(QAbstractItemModel):
             node.by_key[cat.name] = child
         self._append(self._root, [node])
         self._connections[conn.uri] = conn
-        conn.stateChanged.connect(lambda *_: self._touch(node))
+        # Every row of a connection shows whether it is connected (unknown and greyed if not).
+        conn.stateChanged.connect(lambda *_: self._touch_subtree(node))
         conn.inventoryLoaded.connect(lambda inv: self._apply_inventory(node, inv))
         for cat, changed, removed in (
             (Category.DOMAINS, conn.domainChanged, conn.domainRemoved),
@@ -58,9 +61,6 @@ class InventoryModel(QAbstractItemModel):
             category = node.by_key[cat.name]
             changed.connect(lambda snap, c=category: self._upsert(c, snap))
             removed.connect(lambda key, c=category: self._remove(c, [key]))
-        conn.stateChanged.connect(
-            lambda state, _msg: self._clear(node) if state == ConnectionState.DISCONNECTED
-            and conn.inventory is None else None)
 
     def remove_connection(self, uri: str) -> None:
         node = self._root.by_key.get(uri)
@@ -272,15 +272,25 @@ class InventoryModel(QAbstractItemModel):
         for row in range(rows[-1], len(parent.children)):
             parent.children[row].row = row
 
-    def _clear(self, conn_node: TreeNode) -> None:
-        for category in conn_node.children:
-            if category.children:
-                self._remove(category, list(category.by_key))
-
     def _touch(self, node: TreeNode) -> None:
         left = self.createIndex(node.row, 0, node)
         right = self.createIndex(node.row, _COLUMN_COUNT - 1, node)
         self.dataChanged.emit(left, right)
+
+    def _touch_subtree(self, conn_node: TreeNode) -> None:
+        """One dataChanged for the connection's row and one per list of rows below it."""
+        self._touch(conn_node)
+        self._touch_children(conn_node)
+        for category in conn_node.children:
+            self._touch_children(category)
+            for node in category.children:
+                self._touch_children(node)  # a pool's volumes
+
+    def _touch_children(self, parent: TreeNode) -> None:
+        if parent.children:
+            first, last = parent.children[0], parent.children[-1]
+            self.dataChanged.emit(self.createIndex(first.row, 0, first),
+                                  self.createIndex(last.row, _COLUMN_COUNT - 1, last))
 
     def _index_of(self, node: TreeNode) -> QModelIndex:
         if node is self._root:
@@ -355,6 +365,7 @@ _CELLS: dict[int, Callable[[TreeNode, Column], Any]] = {
         icon(node) if column == Column.NAME else None),
     # A path or libvirt's error: not markup.
     int(Qt.ItemDataRole.ToolTipRole): lambda node, _column: plain_tooltip(tooltip(node)),
+    int(Qt.ItemDataRole.ForegroundRole): foreground,  # greyed while not connected
     int(Qt.ItemDataRole.TextAlignmentRole): lambda _node, column: (
         _RIGHT_ALIGNED if column in NUMERIC_COLUMNS else None),
     int(Role.SORT): sort_value,

@@ -24,10 +24,14 @@ from kvmgui.ui.preferences import OPTIONAL_COLUMNS, SPARKLINE_COLUMNS, Preferenc
 from kvmgui.ui.roles import Category, Column, NodeKind, Role
 
 
-_COLUMN_WIDTHS = {
-    Column.NAME: 230, Column.STATE: 110, Column.VCPUS: 60, Column.MEMORY: 85,
-    Column.AUTOSTART: 75, Column.CAPACITY: 85, Column.ALLOCATION: 85, Column.FORWARD: 100,
-    Column.BRIDGE: 100, Column.VLAN: 60,
+WINDOW_SIZE = (1280, 800)
+_NAME_WIDTH = 190
+_DETAILS_MIN_WIDTH = 380  # what the details pane keeps when the tree's columns want more
+# Typical values of the columns whose values are not words the texts module translates.
+_COLUMN_SAMPLES = {
+    Column.VCPUS: ("128",), Column.MEMORY: ("12.5 GiB",), Column.CAPACITY: ("100 GiB",),
+    Column.ALLOCATION: ("56.6 GiB",), Column.FORWARD: ("isolated",), Column.BRIDGE: ("brvlan10",),
+    Column.VLAN: ("10, 20",),
 }
 
 
@@ -74,7 +78,8 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)  # keeps layout O(visible rows) with thousands of rows
         self.tree.setAlternatingRowColors(True)
         self.tree.setAccessibleName(self.tr("Inventory"))
-        for column, width in _COLUMN_WIDTHS.items():
+        widths = self._column_widths()
+        for column, width in widths.items():
             self.tree.setColumnWidth(column, width)
         for column in self.sparkline_columns:
             header.hideSection(column)  # sparklines are off by default (they need sampling)
@@ -97,7 +102,10 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 520])
+        # Every column shows whole at the default size (no column cut at the tree's edge).
+        tree_width = min(sum(widths.values()) + self.tree.verticalScrollBar().sizeHint().width()
+                         + 2 * self.tree.frameWidth() + 8, WINDOW_SIZE[0] - _DETAILS_MIN_WIDTH)
+        self.splitter.setSizes([tree_width, WINDOW_SIZE[0] - tree_width])
         self.setCentralWidget(self.splitter)
 
         self.filter_bar.queryChanged.connect(self._set_query)
@@ -113,7 +121,7 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.filter_bar.text, self.filter_bar.state)
         QWidget.setTabOrder(self.filter_bar.state, self.tree)
         QWidget.setTabOrder(self.tree, self.details.tabs)
-        self.resize(1280, 800)
+        self.resize(*WINDOW_SIZE)
 
     # ---- public ------------------------------------------------------------------------------
 
@@ -171,6 +179,19 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     # ---- internals ---------------------------------------------------------------------------
+
+    def _column_widths(self) -> dict[Column, int]:
+        """Room for each column's title (and the sort arrow) and its typical values, in the
+        current language and font."""
+        title, cell = self.tree.header().fontMetrics(), self.tree.fontMetrics()
+        words = {Column.STATE: texts.state_words(),
+                 Column.AUTOSTART: [texts.yes_no(True), texts.yes_no(False)]}
+        widths = {Column.NAME: _NAME_WIDTH}
+        for column in OPTIONAL_COLUMNS:
+            samples = [*words.get(column, ()), *_COLUMN_SAMPLES.get(column, ())]
+            widths[column] = max([title.horizontalAdvance(texts.column(column)) + 20]
+                                 + [cell.horizontalAdvance(s) + 14 for s in samples])
+        return widths
 
     def _build_menus(self) -> None:
         self.file_menu = file_menu = self.menuBar().addMenu(self.tr("&File"))

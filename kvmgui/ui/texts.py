@@ -16,6 +16,10 @@ def domain_state(info: DomainInfo) -> str:
     reason = paused_reason(info.paused_reason)
     if info.state == DomainState.PAUSED and reason:
         return Texts.tr("Paused (%s)") % reason
+    return _domain_state_word(info.state)
+
+
+def _domain_state_word(state: DomainState) -> str:
     return {
         DomainState.NOSTATE: Texts.tr("No state"),
         DomainState.RUNNING: Texts.tr("Running"),
@@ -25,7 +29,14 @@ def domain_state(info: DomainInfo) -> str:
         DomainState.SHUTOFF: Texts.tr("Shut off"),
         DomainState.CRASHED: Texts.tr("Crashed"),
         DomainState.PMSUSPENDED: Texts.tr("Suspended"),
-    }[info.state]
+    }[state]
+
+
+def state_words() -> list[str]:
+    """The usual words of the State column (what its width is made for)."""
+    return ([_domain_state_word(state) for state in DomainState] + [Texts.tr("Saved")]
+            + [connection_status(state) for state in ConnectionState]
+            + [active(True), active(False), unknown_state()])
 
 
 def paused_reason(reason: PausedReason | None) -> str:
@@ -56,6 +67,26 @@ def active(flag: bool) -> str:
 
 def yes_no(flag: bool) -> str:
     return Texts.tr("Yes") if flag else Texts.tr("No")
+
+
+def connection_status(state: ConnectionState) -> str:
+    """The state in a word, for a narrow cell (`connection_state` adds libvirt's message)."""
+    return {
+        ConnectionState.CONNECTING: Texts.tr("Connecting…"),
+        ConnectionState.CONNECTED: Texts.tr("Connected"),
+        ConnectionState.DISCONNECTED: Texts.tr("Disconnected"),
+        ConnectionState.ERROR: Texts.tr("Error"),
+    }[state]
+
+
+def unknown_state() -> str:
+    """The state of an object whose connection is down."""
+    return Texts.tr("Unknown")
+
+
+def offline_note(uri: str) -> str:
+    return Texts.tr("Not connected to %s: its state is unknown until the connection is back.") \
+        % uri
 
 
 def connection_state(state: ConnectionState, message: str) -> str:

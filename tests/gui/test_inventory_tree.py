@@ -213,7 +213,8 @@ def test_broken_uri_shows_error_row_and_app_keeps_running(start_app, tmp_path) -
         assert states[uri].message
         index = next(app.model.index(r, 0) for r in range(app.model.rowCount())
                      if app.model.index(r, 0).data(Role.KEY) == uri)
-        assert index.siblingAtColumn(Column.STATE).data().startswith("Error: ")
+        assert index.siblingAtColumn(Column.STATE).data() == "Error"  # the message: tooltip
+        assert states[uri].message in index.data(Qt.ItemDataRole.ToolTipRole)
         assert app.model.rowCount(app.model.index(0, 0, index)) == 0
     assert states[demo_host_uri()].state == ConnectionState.CONNECTED
     assert app.window.isVisible()

@@ -34,7 +34,7 @@ def test_frequent_actions_have_shortcuts(demo_app: Application) -> None:
     wanted = {
         w.refresh_action: "F5", w.filter_action: "Ctrl+F", w.preferences_action: "Ctrl+,",
         w.quit_action: "Ctrl+Q", domain[DomainAction.CONSOLE]: "Ctrl+O",
-        domain[DomainAction.START]: "Ctrl+Shift+S", domain[DomainAction.DELETE]: "Del",
+        domain[DomainAction.START]: "Ctrl+Shift+S", demo_app.actions.delete.action: "Del",
     }
     for action, keys in wanted.items():
         assert QKeySequence(keys) in action.shortcuts(), action.text()

@@ -18,7 +18,7 @@ from kvmgui.ui.preferences import Preferences
 from kvmgui.ui.roles import NodeKind
 from kvmgui.virt.actions import Job, KeyedJob
 from kvmgui.virt.connection import ObjectKind
-from kvmgui.core.snapshots import DomainInfo
+from kvmgui.core.snapshots import ConnectionState, DomainInfo
 
 JobFor = Callable[[Selected], Job]
 
@@ -78,8 +78,21 @@ class ObjectActions(QObject):
         return of_kind(self._selection(), self.kind)
 
     def ready(self, key: Any, item: Selected) -> bool:
-        """`key` makes sense for the object now, and no other action on it is under way."""
-        return not self.runner.is_running(item) and self.can(key, item)
+        """`key` makes sense for the object now (its connection is up, so its state is known),
+        and no other action on it is under way."""
+        return self.connected(item) and not self.runner.is_running(item) and self.can(key, item)
+
+    def connected(self, item: Selected) -> bool:
+        conn = self.model.connection(item.uri)
+        return conn is not None and conn.state == ConnectionState.CONNECTED
+
+    def why_not(self, item: Selected) -> str:
+        """Why an object of the selection is skipped (for the summary)."""
+        if not self.connected(item):
+            return self.tr("not connected")
+        if self.runner.is_running(item):
+            return self.tr("another action on it is under way")
+        return self.tr("not possible in its current state")
 
     def update(self, items: Sequence[Selected]) -> None:
         """Enable each action that at least one selected object of our kind can do now."""
@@ -95,9 +108,7 @@ class ObjectActions(QObject):
         applicable = [i for i in items if self.ready(key, i)]
         if not applicable:
             return
-        skipped = [(i, self.tr("another action on it is under way") if self.runner.is_running(i)
-                    else self.tr("not possible in its current state"))
-                   for i in items if not self.ready(key, i)]
+        skipped = [(i, self.why_not(i)) for i in items if not self.ready(key, i)]
         tasks = [Task(i, job_for(i), ((refresh_kind, i.snapshot.uuid),), until) for i in applicable]
         self.confirm_then(key in DESTRUCTIVE, applicable, title, question(len(applicable)), detail,
                           lambda: self.runner.run(title, progress, tasks, skipped))

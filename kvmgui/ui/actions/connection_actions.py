@@ -1,17 +1,21 @@
-"""Connection actions: add (dialog), connect, disconnect, reconnect, autoconnect, remove."""
+"""Connection actions: add (dialog), connect, disconnect, reconnect, autoconnect, remove, and
+File › Open demo host (with a word in the status bar while the demo host is not shown)."""
 
 from enum import Enum
 from typing import Any
 
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel
 
-from kvmgui.core.resource_paths import resource
+from kvmgui.core.resource_paths import demo_host_uri, resource
 from kvmgui.ui.actions.base import ObjectActions
 from kvmgui.ui.actions.connection_manager import ConnectionManager
 from kvmgui.ui.actions.runner import ActionRunner
 from kvmgui.ui.actions.selection import Selected
 from kvmgui.ui.dialogs.add_connection_dialog import AddConnectionDialog
 from kvmgui.ui.inventory_model import InventoryModel
+from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.preferences import Preferences
 from kvmgui.ui.roles import NodeKind
 from kvmgui.core.snapshots import ConnectionState
@@ -34,10 +38,11 @@ class ConnectionActions(ObjectActions):
 
     kind = NodeKind.CONNECTION
 
-    def __init__(self, window: QMainWindow, model: InventoryModel, runner: ActionRunner,
+    def __init__(self, window: MainWindow, model: InventoryModel, runner: ActionRunner,
                  selection: Any, preferences: Preferences, manager: ConnectionManager) -> None:
         super().__init__(window, model, runner, selection, preferences)
         self.manager = manager
+        self._main_window = window
         self.add(C.ADD, self.tr("&Add Connection…"), self.add_connection, "Ctrl+Shift+N")
         self.add(C.CONNECT, self.tr("&Connect"), self.connect_selected)
         self.add(C.DISCONNECT, self.tr("&Disconnect"), self.disconnect_selected)
@@ -47,6 +52,17 @@ class ConnectionActions(ObjectActions):
         autoconnect.setCheckable(True)
         self.add(C.REMOVE, self.tr("Re&move connection"), self.remove_selected)
         self.actions[C.ADD].setEnabled(True)
+        # Shown at the first start only; once a connection is saved it is one menu entry away.
+        self.open_demo_action = QAction(self.tr("Open &demo host"), window)
+        self.open_demo_action.setStatusTip(self.tr(
+            "Show the bundled demo host: a simulated host to try kvmgui on (nothing is saved)"))
+        self.open_demo_action.triggered.connect(self.open_demo)
+        self.demo_hint = QLabel(self.tr("The demo host is in File › Open demo host."), window)
+        self.demo_hint.setTextFormat(Qt.TextFormat.PlainText)
+        window.statusBar().addWidget(self.demo_hint)
+        for signal in (model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._update_demo_hint)
+        self._update_demo_hint()
 
     def can(self, key: Any, item: Selected) -> bool:
         state = item.snapshot.state
@@ -57,6 +73,9 @@ class ConnectionActions(ObjectActions):
         if key is C.DISCONNECT:
             return state in (ConnectionState.CONNECTED, ConnectionState.CONNECTING)
         return True  # RECONNECT, AUTOCONNECT, REMOVE
+
+    def connected(self, item: Selected) -> bool:
+        return True  # connecting is what these actions are for
 
     def update(self, items: Any) -> None:
         super().update(items)
@@ -98,6 +117,18 @@ class ConnectionActions(ObjectActions):
     def remove_selected(self) -> None:
         for item in self.selected():
             self.manager.remove(item.uri)
+
+    def open_demo(self) -> None:
+        """Show the demo host (for this run: it is not saved) and select it."""
+        conn = self.manager.add(demo_host_uri())
+        if conn.state not in (ConnectionState.CONNECTED, ConnectionState.CONNECTING):
+            conn.open()
+        index = self.model.find_by_name(conn.uri)
+        if index.isValid():
+            self._main_window.select(index)
+
+    def _update_demo_hint(self) -> None:
+        self.demo_hint.setVisible(self.model.connection(demo_host_uri()) is None)
 
     def _toggle_autoconnect(self, checked: bool) -> None:
         mine = self.selected()

@@ -12,6 +12,7 @@ from kvmgui.ui.i18n import without_appended_mnemonic
 from kvmgui.ui.actions.base import ObjectActions, current_selection
 from kvmgui.ui.actions.connection_actions import ConnectionAction, ConnectionActions
 from kvmgui.ui.actions.connection_manager import ConnectionManager
+from kvmgui.ui.actions.delete_action import DeleteSelected
 from kvmgui.ui.actions.domain_actions import DomainActions
 from kvmgui.ui.actions.network_actions import NetworkActions
 from kvmgui.ui.actions.runner import ActionRunner
@@ -33,7 +34,7 @@ _POOL_MENU = (P.START, P.STOP, P.REFRESH, None, P.AUTOSTART_ON, P.AUTOSTART_OFF,
 _NETWORK_MENU = (N.START, N.STOP, None, N.AUTOSTART_ON, N.AUTOSTART_OFF, None, N.UNDEFINE)
 _CONNECTION_MENU = (C.CONNECT, C.DISCONNECT, C.RECONNECT, None, C.AUTOCONNECT, C.REMOVE)
 _TOOLBAR = (D.CONSOLE, None, D.START, D.PAUSE, D.RESUME, D.SHUTDOWN, D.REBOOT, D.FORCE_OFF,
-            None, D.SAVE, D.DELETE)
+            None, D.SAVE)  # then Delete, for whatever kind of object is selected
 
 
 class ActionsController(QObject):
@@ -54,6 +55,11 @@ class ActionsController(QObject):
         self.connection = ConnectionActions(*args, manager)
         self._groups: tuple[ObjectActions, ...] = (
             self.domain, self.pool, self.volume, self.network, self.connection)
+        self.delete = DeleteSelected(window, {
+            NodeKind.DOMAIN: self.domain.actions[D.DELETE],
+            NodeKind.POOL: self.pool.actions[P.UNDEFINE],
+            NodeKind.VOLUME: self.volume.actions[VolumeAction.DELETE],
+            NodeKind.NETWORK: self.network.actions[N.UNDEFINE]})
         self._build_menus()
         self._build_toolbar()
         self._scope_delete_key()
@@ -72,6 +78,7 @@ class ActionsController(QObject):
         items = self._selection()
         for group in self._groups:
             group.update(items)
+        self.delete.update(items)  # it follows the groups' actions
 
     # ---- building ----------------------------------------------------------------------------
 
@@ -84,6 +91,8 @@ class ActionsController(QObject):
 
     def _build_menus(self) -> None:
         w = self.window
+        w.file_menu.insertAction(w.refresh_action, self.connection.open_demo_action)
+        w.file_menu.insertSeparator(w.refresh_action)
         before = w.view_menu.menuAction()
         connection_menu = QMenu(self.tr("&Connection"), w)
         connection_menu.addAction(self.connection.actions[C.ADD])
@@ -119,6 +128,7 @@ class ActionsController(QObject):
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(self.domain.actions[key])
+        self.toolbar.addAction(self.delete.action)
         for key in (D.SHUTDOWN, D.REBOOT, D.FORCE_OFF, D.SAVE):
             button = self.toolbar.widgetForAction(self.domain.actions[key])
             if isinstance(button, QToolButton):
@@ -134,8 +144,8 @@ class ActionsController(QObject):
         self.window.addToolBar(self.toolbar)
 
     def _scope_delete_key(self) -> None:
-        # Del deletes domains only while the tree has focus: in the filter box it edits text.
-        delete = self.domain.actions[D.DELETE]
+        # Del deletes the selection only while the tree has focus: in the filter box it edits text.
+        delete = self.delete.action
         delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.window.tree.addAction(delete)
 
@@ -149,4 +159,4 @@ class ActionsController(QObject):
         menu.popup(self.window.tree.viewport().mapToGlobal(pos))
 
     def all_actions(self) -> list[QAction]:
-        return [a for g in self._groups for a in g.actions.values()]
+        return [a for g in self._groups for a in g.actions.values()] + [self.delete.action]

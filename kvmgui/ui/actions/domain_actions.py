@@ -58,7 +58,7 @@ class DomainActions(ObjectActions):
         self.add(A.CLONE, self.tr("Clo&ne…"), self.clone, "", None,
                  self.tr("Copy a shut-off or paused domain: its definition and the disks you "
                          "choose"))
-        self.add(A.DELETE, self.tr("De&lete…"), self.delete, "Del", action_icon("delete"),
+        self.add(A.DELETE, self.tr("De&lete…"), self.delete, "", action_icon("delete"),
                  self.tr("Delete the domain, and the storage you choose"))
 
     def can(self, key: Any, item: Selected) -> bool:

@@ -13,7 +13,7 @@ from kvmgui.ui.actions.selection import Selected, parent_pool
 from kvmgui.ui.dialogs.message_dialog import MessageDialog
 from kvmgui.ui.roles import NodeKind
 from kvmgui.virt import actions as jobs
-from kvmgui.core.snapshots import VolumeInfo
+from kvmgui.core.snapshots import PoolInfo, VolumeInfo
 
 P = PoolAction
 
@@ -35,16 +35,29 @@ class PoolActions(ObjectActions):
             self.add(key, text, self.handler(self.run_pool_action, key))
         self.actions[P.BUILD].setToolTip(self.tr("Create the pool's underlying storage (directory, "
                                                  "volume group, …)"))
+        delete_tip = self.tr("Remove the pool's underlying storage; an active pool is stopped "
+                             "first")
+        self.actions[P.DELETE].setToolTip(delete_tip)
+        self.actions[P.DELETE].setStatusTip(delete_tip)
 
     def can(self, key: Any, item: Selected) -> bool:
-        return pool_can(key, item.snapshot)
+        pool: PoolInfo = item.snapshot
+        if key is P.DELETE and pool.active:
+            # libvirt deletes only a stopped pool's storage: stopped first, in the same step (a
+            # transient pool would vanish when stopped, so it cannot).
+            return pool.persistent
+        return pool_can(key, pool)
 
     def run_pool_action(self, key: PoolAction) -> None:
         job, title, progress, question, detail = self._spec(key)
         if key is P.DELETE:
             detail = self._delete_detail()
-        self.run_simple(key, title, progress, lambda i: jobs.bind(job, i.snapshot.uuid), "pool",
-                        question, detail)
+
+        def job_for(item: Selected) -> jobs.Job:
+            active = key is P.DELETE and item.snapshot.active
+            return jobs.bind(_stop_then_delete if active else job, item.snapshot.uuid)
+
+        self.run_simple(key, title, progress, job_for, "pool", question, detail)
 
     def _spec(self, key: PoolAction) -> Spec:
         specs: dict[PoolAction, Spec] = {
@@ -85,9 +98,19 @@ class PoolActions(ObjectActions):
             PoolDeleteEffect.DEPENDS_ON_BACKEND: self.tr("%s: the storage backend decides what is "
                                                          "removed (it may refuse)."),
         }
-        lines = [effects[pool_delete_effect(i.snapshot.pool_type)] % i.name
-                 for i in self.selected() if pool_can(P.DELETE, i.snapshot)]
+        deleting = [i for i in self.selected() if self.ready(P.DELETE, i)]
+        lines = [effects[pool_delete_effect(i.snapshot.pool_type)] % i.name for i in deleting]
+        active = [i.name for i in deleting if i.snapshot.active]
+        if active:
+            lines.append(self.tr("%s: active, so it is stopped first; domains using its volumes "
+                                 "lose access to them.") % ", ".join(active))
         return "\n".join([self.tr("This removes data, not only libvirt's record:")] + lines)
+
+
+def _stop_then_delete(conn: Any, uuid: str) -> None:
+    """On the worker: libvirt deletes only a stopped pool's storage."""
+    jobs.pool_stop(conn, uuid)
+    jobs.pool_delete(conn, uuid)
 
 
 class VolumeActions(ObjectActions):

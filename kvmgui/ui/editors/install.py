@@ -69,7 +69,7 @@ class EditorsFeature(QObject):
 
     def build_menu(self) -> QMenu:
         """The Create menu, placed before the window's last menu (Help)."""
-        menu = QMenu(self.tr("&Create"), self._window)
+        menu = QMenu(self.tr("C&reate"), self._window)  # Alt+C is the Connection menu
         for action in (self.new_vm_action, self.new_pool_action, self.new_volume_action,
                        self.new_network_action):
             menu.addAction(action)
