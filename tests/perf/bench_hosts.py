@@ -5,7 +5,7 @@ RSS of the process. Then the same with one hung host among them: a qemu+tcp:// U
 listener that accepts the connection and never answers, so its connection waits inside
 libvirt forever. No connection may delay another's first paint: the report compares the two.
 
-Usage: python tests/perf/bench_hosts.py [--hosts H] [--domains D] [--cpu-seconds S]
+Usage: python tests/perf/bench_hosts.py [--hosts H] [--domains D] [--cpu-seconds S] [--repeat N]
 Prints a Markdown table. Runs Qt offscreen; numbers are for this machine only and count from
 starting the process. Only 127.0.0.1 is used: nothing leaves the machine.
 """
