@@ -296,8 +296,12 @@ def target_refusal(active: bool, persistent: bool, live: bool, config: bool) -> 
 
 def pin_refusal(host: HostCpus, change: PinChange, vcpu_count: int,
                 live: bool) -> Message | None:
-    """Why one row cannot be pinned so (None: it can)."""
+    """Why one row cannot be pinned so (None: it can); `vcpu_count`: the vCPUs of the running
+    domain (`live`) or of the definition."""
     if change.row != EMULATOR and not 0 <= change.row < vcpu_count:
+        if live:
+            return Message.of("vCPU {vcpu} is not in the running virtual machine (it runs with "
+                              "{count} vCPUs).", vcpu=change.row, count=vcpu_count)
         return Message.of("vCPU {vcpu} does not exist: this virtual machine has {count}.",
                           vcpu=change.row, count=vcpu_count)
     cpus = change.new
@@ -327,16 +331,19 @@ class PinningFacts:
     host: HostCpus
     active: bool
     persistent: bool
-    vcpu_count: int  # vCPUs of the definition (the maximum)
-    live: Pinning | None  # None: not running
-    saved: Pinning | None  # None: transient
+    vcpu_count: int  # rows on show: the most vCPUs of the running domain and its definition
+    live: Pinning | None  # one row per vCPU of the running domain; None: not running
+    saved: Pinning | None  # one row per vCPU of the definition; None: transient
     saved_xml: str | None  # the inactive definition the saved pins come from
     notes: tuple[Message, ...] = ()  # saved pins that do not parse
 
     @property
     def current(self) -> Pinning:
-        """What the page starts from: the running pins, else the saved ones."""
-        return self.live or self.saved or Pinning((None,) * self.vcpu_count)
+        """What the page starts from: the running pins, else the saved ones (vCPUs only the
+        other one has: not pinned)."""
+        pinning = self.live or self.saved or Pinning(())
+        missing = self.vcpu_count - len(pinning.vcpus)
+        return Pinning(pinning.vcpus + (None,) * max(0, missing), pinning.emulator)
 
 
 @dataclass(frozen=True)
@@ -362,9 +369,11 @@ def plan(facts: PinningFacts, wanted: Pinning, live: bool, config: bool) -> PinP
         return PinPlan(refusal=refusal)
     live_changes = changes(facts.live, wanted) if live and facts.live is not None else []
     saved_changes = changes(facts.saved, wanted) if config and facts.saved is not None else []
-    checks = [(c, True) for c in live_changes] + [(c, False) for c in saved_changes]
-    for change, is_live in checks:
-        reason = pin_refusal(facts.host, change, facts.vcpu_count, is_live)
+    checks = [(c, True, facts.live) for c in live_changes] + \
+        [(c, False, facts.saved) for c in saved_changes]
+    for change, is_live, has in checks:
+        count = len(has.vcpus) if has is not None else 0
+        reason = pin_refusal(facts.host, change, count, is_live)
         if reason is not None:
             return PinPlan(refusal=reason)
     new_xml = None

@@ -88,11 +88,10 @@ def read_facts(conn: libvirt.virConnect, dom: libvirt.virDomain) -> PinningFacts
         except libvirt.libvirtError:
             emulator = None  # a driver without emulator threads
         live = pinning_from_maps(dom.vcpuPinInfo(LIVE), emulator, host)
-    vcpu_count = max(definition.vcpu_max or 0, len(live.vcpus) if live else 0)
-    saved, notes = pinning_from_domain(Domain.from_xml(saved_xml), vcpu_count, host) \
+    saved_vcpus = definition.vcpu_max or 0
+    saved, notes = pinning_from_domain(definition, saved_vcpus, host) \
         if saved_xml is not None else (None, [])
-    if live is not None and len(live.vcpus) < vcpu_count:
-        live = Pinning(live.vcpus + (None,) * (vcpu_count - len(live.vcpus)), live.emulator)
+    vcpu_count = max(saved_vcpus, len(live.vcpus) if live else 0)
     return PinningFacts(host, active, persistent, vcpu_count, live, saved, saved_xml,
                         tuple(notes))
 

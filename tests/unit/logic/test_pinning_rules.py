@@ -249,3 +249,20 @@ def test_a_refused_plan_changes_nothing() -> None:
     stopped = plan(facts(active=False), Pinning((frozenset({1}), None)), live=True, config=True)
     assert stopped.refusal is not None and "not running" in str(stopped.refusal)
     assert facts(active=False).current == Pinning((None, frozenset({3})))
+
+
+def test_vcpus_only_the_definition_has_can_be_saved_but_not_pinned_live() -> None:
+    """Two vCPUs run, the definition has three from the next start: the page shows three rows;
+    vCPU 2 may be pinned in the definition only."""
+    running = facts()
+    saved = Pinning((None, frozenset({3}), None))
+    three = PinningFacts(HOST, True, True, 3, running.live, saved,
+                         domain_xml("<cputune><vcpupin vcpu='1' cpuset='3'/></cputune>", 3))
+    assert three.current == Pinning((frozenset({5}), None, None))
+    wanted = three.current.with_pin(2, frozenset({6}))
+    refused = plan(three, wanted, live=True, config=True)
+    assert str(refused.refusal) == ("vCPU 2 is not in the running virtual machine (it runs with "
+                                    "2 vCPUs).")
+    saved_only = plan(three, wanted, live=False, config=True)
+    assert saved_only.refusal is None and saved_only.new_xml is not None
+    assert Domain.from_xml(saved_only.new_xml).cputune.vcpu_pin(2) == "6"
