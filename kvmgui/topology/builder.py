@@ -7,12 +7,17 @@ bridge -> network -> portgroup -> vNIC -> domain, and "outside" -> NAT/routed ne
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from kvmgui.core.message import Message
 from functools import cached_property
 
 from kvmgui.topology.attach import Attachment, ConnectionKind, network_connection, vlan_is_applied
 from kvmgui.topology.checks import find_warnings
 from kvmgui.topology.facts import HostInterfaceKind, NetworkFacts, VlanSpec
 from kvmgui.topology.host import HostView, read_host
+from kvmgui.topology.labels import (
+    connection_word, direct_mode_word, nic_type_word, vlan_source_word,
+)
 from kvmgui.topology.inputs import HostSource
 from kvmgui.topology.model import (
     OUTSIDE_ID,
@@ -159,8 +164,8 @@ class _GraphBuilder:
         view = self.view
         net_id = node_id_for_network(network.name)
         kind, direct_mode = network_connection(network)
-        detail = [("uuid", network.uuid)] if network.uuid else []
-        detail += [("ip", ip.describe()) for ip in network.ips]
+        detail: list[tuple[str, str | Message]] = [("uuid", network.uuid)] if network.uuid else []
+        detail += [("ip", ip.describe_message()) for ip in network.ips]
         if network.forward_devices:
             detail.append(("forward devices", ", ".join(network.forward_devices)))
         detail.append(("state", "active" if network.active else "inactive"))
@@ -283,9 +288,11 @@ class _GraphBuilder:
         return parent
 
 
-def _vnic_detail(attachment: Attachment) -> tuple[tuple[str, str], ...]:
+def _vnic_detail(attachment: Attachment) -> tuple[tuple[str, str | Message], ...]:
+    """Host text (model, source, portgroup) as it is; libvirt's words and phrases as messages."""
     nic = attachment.nic
-    detail = [("type", nic.raw_type), ("connection", attachment.kind.value)]
+    detail: list[tuple[str, str | Message]] = [
+        ("type", nic_type_word(nic.raw_type)), ("connection", connection_word(attachment.kind))]
     if nic.model:
         detail.append(("model", nic.model))
     source = nic.network or nic.bridge or nic.dev or nic.hostdev_address
@@ -294,11 +301,25 @@ def _vnic_detail(attachment: Attachment) -> tuple[tuple[str, str], ...]:
     if attachment.portgroup is not None:
         detail.append(("portgroup", attachment.portgroup.name))
     if attachment.direct_mode:
-        detail.append(("mode", attachment.direct_mode))
+        detail.append(("mode", direct_mode_word(attachment.direct_mode)))
     if attachment.requested_vlan is not None:
-        applied = "applied" if attachment.vlan_applied else "not applied"
-        where = attachment.vlan_source.value if attachment.vlan_source else ""
-        detail.append(("vlan", f"{attachment.requested_vlan.describe()} from {where}, {applied}"))
+        detail.append(("vlan", _vlan_request(attachment)))
     if nic.link_down:
-        detail.append(("link", "down"))
+        detail.append(("link", Message.of("down")))
     return tuple(detail)
+
+
+def _vlan_request(attachment: Attachment) -> Message:
+    """"VLAN 10 from portgroup, not applied"."""
+    vlan = attachment.requested_vlan
+    assert vlan is not None
+    source = attachment.vlan_source
+    if source is None:
+        if attachment.vlan_applied:
+            return Message.of("{vlan}, applied", vlan=vlan.describe_message())
+        return Message.of("{vlan}, not applied", vlan=vlan.describe_message())
+    if attachment.vlan_applied:
+        return Message.of("{vlan} from {source}, applied", vlan=vlan.describe_message(),
+                          source=vlan_source_word(source))
+    return Message.of("{vlan} from {source}, not applied", vlan=vlan.describe_message(),
+                      source=vlan_source_word(source))

@@ -17,7 +17,7 @@ from kvmgui.topology.attach import (
 )
 from kvmgui.topology.facts import HostInterfaceKind
 from kvmgui.topology.host import HostView
-from kvmgui.topology.labels import vlan_source_word
+from kvmgui.topology.labels import connection_word, direct_mode_word, vlan_source_word
 from kvmgui.topology.model import (
     TopologyWarning,
     WarningKind,
@@ -181,15 +181,16 @@ def _vlan_not_applied(view: HostView, attachment: Attachment) -> TopologyWarning
                          since=version_text(LINUX_BRIDGE_VLAN_SINCE))
     elif kind is ConnectionKind.MACVTAP:
         why = Message.of("libvirt applies VLAN tags to macvtap only in passthrough mode, not in "
-                         "{mode} mode", mode=attachment.direct_mode)
+                         "{mode} mode", mode=direct_mode_word(attachment.direct_mode or "vepa"))
     else:
-        why = Message.of("libvirt does not apply VLAN tags to {kind} connections", kind=kind.value)
+        why = Message.of("libvirt does not apply VLAN tags to {kind} connections",
+                         kind=connection_word(kind))
     return TopologyWarning.of(
         WarningKind.VLAN_NOT_APPLIED,
         Message.of("{nic} asks for {vlan} (from the {source}), but {why}. The port is untagged, "
                    "and libvirt refuses to start the guest with this setting (\"vlan tag not "
                    "supported for this connection type\").", nic=nic_label(attachment),
-                   vlan=vlan.describe(), source=vlan_source_word(source), why=why),
+                   vlan=vlan.describe_message(), source=vlan_source_word(source), why=why),
         tuple(objects),
     )
 

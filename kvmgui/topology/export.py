@@ -84,7 +84,7 @@ def to_json(graph: TopologyGraph) -> dict[str, Any]:
                 "uplink_kind": segment.uplink.kind.value,
                 "members": list(segment.members),
                 "vnics": list(segment.vnics),
-                "notes": list(segment.notes),
+                "notes": [str(note) for note in segment.notes],
             }
             for segment in graph.segments
         ],
@@ -113,7 +113,7 @@ def _node_json(node: TopologyNode) -> dict[str, Any]:
             result[key] = value
     if node.ovs:
         result["ovs"] = True
-    result["detail"] = dict(node.detail)
+    result["detail"] = node.detail_map
     return result
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from kvmgui.core.message import Message
+
 
 class HostInterfaceKind(StrEnum):
     """The `type` attribute of a libvirt host `<interface>`."""
@@ -54,14 +56,22 @@ class VlanSpec:
     def describe(self, *, compact: bool = False) -> str:
         """English text such as 'VLAN 10' or 'trunk 10,20 (native 10 untagged)';
         `compact` drops the native mode ('trunk 10,20 native 10')."""
+        return str(self.describe_message(compact=compact))
+
+    def describe_message(self, *, compact: bool = False) -> Message:
+        """`describe` as a message a UI can translate."""
         if not self.is_trunk:
-            return f"VLAN {self.all_tags[0]}" if self.all_tags else "no VLAN"
-        text = "trunk " + ",".join(str(tag) for tag in self.all_tags)
-        if self.native_tag is not None and compact:
-            text += f" native {self.native_tag}"
-        elif self.native_tag is not None:
-            text += f" (native {self.native_tag} {self.native_mode or 'tagged'})"
-        return text
+            if not self.all_tags:
+                return Message.of("no VLAN")
+            return Message.of("VLAN {tag}", tag=self.all_tags[0])
+        tags = ",".join(str(tag) for tag in self.all_tags)
+        if self.native_tag is None:
+            return Message.of("trunk {tags}", tags=tags)
+        if compact:
+            return Message.of("trunk {tags} native {native}", tags=tags, native=self.native_tag)
+        mode = Message.of("untagged") if self.native_mode == "untagged" else Message.of("tagged")
+        return Message.of("trunk {tags} (native {native} {mode})", tags=tags,
+                          native=self.native_tag, mode=mode)
 
 
 @dataclass(frozen=True)
@@ -88,10 +98,15 @@ class NetworkIpFacts:
     dhcp_ranges: tuple[tuple[str, str], ...] = ()
 
     def describe(self) -> str:
-        text = self.address if self.prefix is None else f"{self.address}/{self.prefix}"
-        if self.dhcp_ranges:
-            text += " DHCP " + ", ".join(f"{start}-{end}" for start, end in self.dhcp_ranges)
-        return text
+        return str(self.describe_message())
+
+    def describe_message(self) -> Message:
+        """'10.1.0.1/24 DHCP 10.1.0.10-10.1.0.20', translatable."""
+        address = self.address if self.prefix is None else f"{self.address}/{self.prefix}"
+        if not self.dhcp_ranges:
+            return Message("{text}", (("text", address),))
+        ranges = ", ".join(f"{start}-{end}" for start, end in self.dhcp_ranges)
+        return Message.of("{address} DHCP {ranges}", address=address, ranges=ranges)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from kvmgui.xml import Domain, HostInterface, Network
 class UplinkChain:
     """How one bridge port or macvtap parent leads out of the host."""
 
-    description: str  # "eth0 VLAN 10", "bond0 (eth1+eth2)"
+    description: Message  # "eth0 VLAN 10", "bond0 (eth1+eth2)"
     nodes: tuple[str, ...]  # interface names, outermost (physical) first
     vlan: int | None  # the 802.1Q tag the chain adds, if any
 
@@ -64,18 +64,23 @@ class HostView:
 def _chain(interfaces: Mapping[str, HostInterfaceFacts], name: str, depth: int) -> UplinkChain:
     interface = interfaces.get(name)
     if interface is None or depth > 8:  # depth guards against a VLAN loop in broken XML
-        return UplinkChain(name, (name,), None)
+        return UplinkChain(_name(name), (name,), None)
     if interface.kind is HostInterfaceKind.VLAN and interface.vlan_parent:
         parent = _chain(interfaces, interface.vlan_parent, depth + 1)
         return UplinkChain(
-            f"{parent.description} VLAN {interface.vlan_tag}",
+            Message.of("{parent} VLAN {tag}", parent=parent.description, tag=interface.vlan_tag),
             (*parent.nodes, name),
             interface.vlan_tag,
         )
     if interface.kind is HostInterfaceKind.BOND and interface.members:
         slaves = "+".join(interface.members)
-        return UplinkChain(f"{name} ({slaves})", (*interface.members, name), None)
-    return UplinkChain(name, (name,), None)
+        return UplinkChain(_name(f"{name} ({slaves})"), (*interface.members, name), None)
+    return UplinkChain(_name(name), (name,), None)
+
+
+def _name(text: str) -> Message:
+    """Names of host devices: not translated."""
+    return Message("{text}", (("text", text),))
 
 
 def read_host(source: HostSource) -> HostView:

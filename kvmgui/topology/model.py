@@ -65,7 +65,8 @@ class WarningKind(StrEnum):
 class TopologyNode:
     """One thing in the picture. `exists` is False for something referenced but not reported
     (a bridge a NIC names but the host does not have); `active` is False for a shut-off domain,
-    its vNICs and an inactive network. `detail` holds display-only extras (state, IPs, ...)."""
+    its vNICs and an inactive network. `detail` holds display-only extras (state, IPs, ...):
+    text from the host as it is, libvirt's words and phrases as messages a UI translates."""
 
     id: str
     kind: NodeKind
@@ -77,11 +78,12 @@ class TopologyNode:
     bridge: str | None = None
     forward: str | None = None
     ovs: bool = False
-    detail: tuple[tuple[str, str], ...] = ()
+    detail: tuple[tuple[str, str | Message], ...] = ()
 
     @property
     def detail_map(self) -> dict[str, str]:
-        return dict(self.detail)
+        """The details in English."""
+        return {key: str(value) for key, value in self.detail}
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,13 @@ class Edge:
 @dataclass(frozen=True)
 class Uplink:
     kind: UplinkKind
-    description: str
+    text: Message  # "eth0 VLAN 10", "NAT via eth1", ...
     nodes: tuple[str, ...] = ()  # node ids of the uplink devices, outermost first
+
+    @property
+    def description(self) -> str:
+        """`text` in English."""
+        return str(self.text)
 
 
 @dataclass(frozen=True)
@@ -119,8 +126,8 @@ class Segment:
     members: tuple[str, ...]
     vnics: tuple[str, ...]
     nodes: frozenset[str] = frozenset()
-    notes: tuple[str, ...] = ()
-    title: str = ""  # where it lives: "ovsbr0", "macvtap on eth0", ...
+    notes: tuple[Message, ...] = ()
+    title: str | Message = ""  # where it lives: "ovsbr0", "macvtap on eth0", ...
 
     @property
     def label(self) -> str:

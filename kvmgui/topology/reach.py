@@ -51,8 +51,8 @@ def can_reach(graph: TopologyGraph, first: str, second: str) -> Reachability:
     path = _path_in_segment(graph, segment, first_id, second_id)
     reason = Message.of("{first} and {second} share segment {segment}.", first=first,
                         second=second, segment=segment.label_message)
-    for note in segment.notes:  # the notes are English only
-        reason = _and_then(reason, Message("{note}", (("note", note[0].upper() + note[1:] + "."),)))
+    for note in segment.notes:
+        reason = _and_then(reason, Message.of("{note}.", note=note))
     return Reachability.of(True, path, reason, segment.id)
 
 
@@ -99,14 +99,15 @@ def _why_apart(
         if segment.uplink.kind is UplinkKind.PHYSICAL
     }
     meeting = sorted(
-        segment.uplink.description
-        for segment in second_segments
-        if (segment.uplink.description, segment.vlan) in first_exits
+        (segment.uplink
+         for segment in second_segments
+         if (segment.uplink.description, segment.vlan) in first_exits),
+        key=lambda uplink: uplink.description,
     )
     if meeting:
         return _and_then(reason, Message.of(
             "Both leave the host through {uplink}; they may meet on the external switch, which "
-            "the host cannot see.", uplink=meeting[0]))
+            "the host cannot see.", uplink=meeting[0].text))
     common = sorted(
         {s.vlan for s in first_segments if s.vlan is not None}
         & {s.vlan for s in second_segments if s.vlan is not None}

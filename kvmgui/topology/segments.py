@@ -24,8 +24,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from kvmgui.core.message import Message
 from kvmgui.topology.attach import Attachment, ConnectionKind
 from kvmgui.topology.host import HostView
+from kvmgui.topology.labels import direct_mode_word, nic_type_word
 from kvmgui.topology.model import (
     OUTSIDE_ID,
     Segment,
@@ -36,8 +38,6 @@ from kvmgui.topology.model import (
     node_id_for_portgroup,
 )
 
-MACVTAP_BRIDGE_NOTE = "macvtap: guests reach each other and the LAN on {dev}, not the host itself"
-MACVTAP_VEPA_NOTE = "VEPA: guests reach each other only if the switch on {dev} reflects (hairpin)"
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,8 @@ class SegmentKey:
     vlan: int | None
     bridge: str | None
     uplink: Uplink
-    notes: tuple[str, ...] = ()
-    title: str = ""
+    notes: tuple[Message, ...] = ()
+    title: str | Message = ""
 
 
 @dataclass
@@ -143,18 +143,19 @@ def segment_keys(
     elif kind is ConnectionKind.HOSTDEV:
         yield from _hostdev_keys(view, attachment)
     elif kind is ConnectionKind.USER:
-        uplink = Uplink(UplinkKind.NAT, "user-mode networking (NAT in the emulator)")
-        title = f"user-mode {_nic_title(attachment)}"
+        uplink = Uplink(UplinkKind.NAT, Message.of("user-mode networking (NAT in the emulator)"))
+        title = Message.of("user-mode {nic}", nic=_nic_title(attachment))
         yield SegmentKey(f"user:{attachment.vnic_id}", None, None, uplink, title=title)
     else:
-        nic_type = attachment.nic.raw_type or "unknown"
-        uplink = Uplink(UplinkKind.UNKNOWN, f"{nic_type} connection")
-        title = f"{nic_type} {_nic_title(attachment)}"
+        nic_type = nic_type_word(attachment.nic.raw_type or "unknown")
+        uplink = Uplink(UplinkKind.UNKNOWN, Message.of("{type} connection", type=nic_type))
+        title = Message.of("{type} {nic}", type=nic_type, nic=_nic_title(attachment))
         yield SegmentKey(f"other:{attachment.vnic_id}", None, None, uplink, title=title)
 
 
-def _nic_title(attachment: Attachment) -> str:
-    return f"{attachment.domain.name} NIC {attachment.nic.index}"
+def _nic_title(attachment: Attachment) -> Message:
+    return Message.of("{domain} NIC {nic}", domain=attachment.domain.name,
+                      nic=attachment.nic.index)
 
 
 def _bridge_keys(
@@ -164,7 +165,8 @@ def _bridge_keys(
     if bridge is None:  # a network without a bridge name (only in hand-written XML)
         network = attachment.network.name if attachment.network else "?"
         uplink = _network_uplink(view, network)
-        yield SegmentKey(f"net:{network}", None, None, uplink, title=f"network {network}")
+        title = Message.of("network {name}", name=network)
+        yield SegmentKey(f"net:{network}", None, None, uplink, title=title)
         return
     uplink, uplink_vlan = _bridge_uplink(view, bridge)
     vlan = attachment.port_vlan
@@ -188,32 +190,41 @@ def _bridge_uplink(view: HostView, bridge: str) -> tuple[Uplink, int | None]:
     ports = view.bridge_ports(bridge)
     if not ports:
         if bridge in view.ovs_bridges:
-            return Uplink(UplinkKind.UNKNOWN, "not reported by libvirt (Open vSwitch)"), None
-        return Uplink(UplinkKind.NONE, "none"), None
+            return Uplink(UplinkKind.UNKNOWN,
+                          Message.of("not reported by libvirt (Open vSwitch)")), None
+        return Uplink(UplinkKind.NONE, Message.of("none")), None
     chains = [view.chain(port) for port in ports]
     vlans = {chain.vlan for chain in chains}
     nodes = tuple(node_id_for_interface(name) for chain in chains for name in chain.nodes)
-    description = " + ".join(chain.description for chain in chains)
+    description = chains[0].description
+    for chain in chains[1:]:
+        description = Message.of("{uplinks} + {uplink}", uplinks=description,
+                                 uplink=chain.description)
     return Uplink(UplinkKind.PHYSICAL, description, nodes), vlans.pop() if len(vlans) == 1 else None
 
 
 def _network_uplink(view: HostView, network_name: str) -> Uplink:
     network = view.networks.get(network_name)
     mode = network.forward_mode if network is not None else None
-    via = f" via {network.forward_devices[0]}" if network and network.forward_devices else ""
+    via = network.forward_devices[0] if network and network.forward_devices else ""
     if mode == "nat":
-        return Uplink(UplinkKind.NAT, f"NAT{via}", (OUTSIDE_ID,))
-    if mode in ("route", "open"):
-        label = "routed" if mode == "route" else "open (routed, no firewall)"
-        return Uplink(UplinkKind.ROUTED, f"{label}{via}", (OUTSIDE_ID,))
-    return Uplink(UplinkKind.ISOLATED, "isolated")
+        text = Message.of("NAT via {device}", device=via) if via else Message.of("NAT")
+        return Uplink(UplinkKind.NAT, text, (OUTSIDE_ID,))
+    if mode == "route":
+        text = Message.of("routed via {device}", device=via) if via else Message.of("routed")
+        return Uplink(UplinkKind.ROUTED, text, (OUTSIDE_ID,))
+    if mode == "open":
+        text = (Message.of("open (routed, no firewall) via {device}", device=via) if via
+                else Message.of("open (routed, no firewall)"))
+        return Uplink(UplinkKind.ROUTED, text, (OUTSIDE_ID,))
+    return Uplink(UplinkKind.ISOLATED, Message.of("isolated"))
 
 
 def _macvtap_key(view: HostView, attachment: Attachment) -> SegmentKey:
     device, mode = attachment.device, attachment.direct_mode or "vepa"
     if device is None:
-        uplink = Uplink(UplinkKind.UNKNOWN, "macvtap without a device")
-        title = f"macvtap {_nic_title(attachment)}"
+        uplink = Uplink(UplinkKind.UNKNOWN, Message.of("macvtap without a device"))
+        title = Message.of("macvtap {nic}", nic=_nic_title(attachment))
         return SegmentKey(f"macvtap:{attachment.vnic_id}", None, None, uplink, title=title)
     chain = view.chain(device)
     uplink = Uplink(
@@ -223,15 +234,19 @@ def _macvtap_key(view: HostView, attachment: Attachment) -> SegmentKey:
     port_vlan = attachment.port_vlan
     if port_vlan is not None and not port_vlan.is_trunk:
         vlan = port_vlan.all_tags[0]
-    title = f"macvtap on {device}"
     if mode == "bridge":
-        note = MACVTAP_BRIDGE_NOTE.format(dev=device)
-        return SegmentKey(f"macvtap:{device}/bridge", vlan, None, uplink, (note,), title)
+        note = Message.of("macvtap: guests reach each other and the LAN on {dev}, not the host "
+                          "itself", dev=device)
+        return SegmentKey(f"macvtap:{device}/bridge", vlan, None, uplink, (note,),
+                          Message.of("macvtap on {dev}", dev=device))
     if mode == "vepa":
-        note = MACVTAP_VEPA_NOTE.format(dev=device)
-        return SegmentKey(f"macvtap:{device}/vepa", vlan, None, uplink, (note,), f"{title} (VEPA)")
+        note = Message.of("VEPA: guests reach each other only if the switch on {dev} reflects "
+                          "(hairpin)", dev=device)
+        return SegmentKey(f"macvtap:{device}/vepa", vlan, None, uplink, (note,),
+                          Message.of("macvtap on {dev} (VEPA)", dev=device))
     # private and passthrough: nobody else on this host shares the port
-    title = f"{title} ({mode}, {_nic_title(attachment)})"
+    title = Message.of("macvtap on {dev} ({mode}, {nic})", dev=device,
+                       mode=direct_mode_word(mode), nic=_nic_title(attachment))
     return SegmentKey(f"macvtap:{device}/{mode}/{attachment.vnic_id}", vlan, None, uplink,
                       title=title)
 
@@ -240,8 +255,8 @@ def _hostdev_keys(view: HostView, attachment: Attachment) -> Iterator[SegmentKey
     device = attachment.device
     if device is None:
         address = attachment.nic.hostdev_address or "?"
-        uplink = Uplink(UplinkKind.UNKNOWN, f"PCI device {address}")
-        title = f"hostdev {_nic_title(attachment)}"
+        uplink = Uplink(UplinkKind.UNKNOWN, Message.of("PCI device {address}", address=address))
+        title = Message.of("hostdev {nic}", nic=_nic_title(attachment))
         yield SegmentKey(f"hostdev:{attachment.vnic_id}", None, None, uplink, title=title)
         return
     chain = view.chain(device)
@@ -251,5 +266,6 @@ def _hostdev_keys(view: HostView, attachment: Attachment) -> Iterator[SegmentKey
     vlan = attachment.port_vlan
     for tag in vlan.all_tags if vlan is not None else (None,):
         suffix = f"vlan{tag}" if tag is not None else "untagged"
-        yield SegmentKey(f"sriov:{device}/{suffix}", tag, None, uplink, title=f"SR-IOV on {device}")
+        yield SegmentKey(f"sriov:{device}/{suffix}", tag, None, uplink,
+                         title=Message.of("SR-IOV on {dev}", dev=device))
 

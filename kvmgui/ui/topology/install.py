@@ -4,8 +4,9 @@
     topology.page                                # the TopologyPage (built on first use)
 
 The tab shows for a connection row and for the domains, networks and host interfaces under it
-(focused on that object); clicking a node in the picture selects its row in the tree. The page
-and the topology package are loaded when the tab is first shown: start-up does not pay for them.
+(focused on that object); clicking a node in the picture selects its row in the tree. While it
+is chosen it takes the whole window (kvmgui.ui.topology.wide). The page and the topology package
+are loaded when the tab is first shown: start-up does not pay for them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from kvmgui.ui.deferred_page import DeferredPage
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.roles import NodeKind
+from kvmgui.ui.topology.wide import PAGE_NAME, WideTopology
 
 if TYPE_CHECKING:
     from kvmgui.ui.topology.page import TopologyPage
@@ -34,6 +36,7 @@ def install_topology(window: MainWindow, model: InventoryModel) -> DeferredPage[
 
         return TopologyPage(model, window.select)
 
+    WideTopology(window)
     return DeferredPage(window.details, build,
                         QCoreApplication.translate("TopologyPage", "Topology"),
-                        TOPOLOGY_KINDS, "topology")
+                        TOPOLOGY_KINDS, PAGE_NAME)

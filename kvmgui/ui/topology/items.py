@@ -68,7 +68,10 @@ class _EmphasisMixin(QGraphicsItem):
 
 
 class NodeItem(_EmphasisMixin):
-    """One node's box: name, second line, VLAN colour bands, segment badges, warning mark."""
+    """One node's box: name, second line, VLAN colour bands, segment badges, warning mark.
+
+    A name too long for the box loses its middle (`name_text`), so names that share a prefix
+    stay apart; the tooltip has the whole name."""
 
     def __init__(self, node: TopologyNode, box: NodeBox, theme: TopologyTheme, tooltip: str,
                  badges: list[Badge], warned: bool) -> None:
@@ -80,6 +83,10 @@ class NodeItem(_EmphasisMixin):
         self._badges = badges
         self._warned = warned
         self._hovered = False
+        text_width = box.width - 16 - 27 * len(badges) - (14 if warned else 0)
+        self.name_text = _elided(node.name, _font(12, bold=True), text_width)
+        self.subtitle_text = _elided(translate_message(node_subtitle_message(node)), _font(10),
+                                     box.width - 16)
         self.setPos(box.x, box.y)
         self.setToolTip(tooltip)
         self.setAcceptHoverEvents(True)
@@ -120,12 +127,10 @@ class NodeItem(_EmphasisMixin):
             return
         painter.setPen(theme.text)
         painter.setFont(_font(12, bold=True))
-        text_width = rect.width() - 16 - 27 * len(self._badges) - (14 if self._warned else 0)
-        painter.drawText(QPointF(11, 16), _elided(node.name, painter.font(), text_width))
+        painter.drawText(QPointF(11, 16), self.name_text)
         painter.setPen(theme.muted)
         painter.setFont(_font(10))
-        subtitle = translate_message(node_subtitle_message(node))
-        painter.drawText(QPointF(11, 30), _elided(subtitle, painter.font(), rect.width() - 16))
+        painter.drawText(QPointF(11, 30), self.subtitle_text)
         for slot, (number, color) in enumerate(reversed(self._badges)):
             right = rect.width() - 4 - (14 if self._warned else 0) - slot * 27
             paint_badge(painter, QRectF(right - 24, 4, 24, 13), number, color)
@@ -174,7 +179,8 @@ def paint_badge(painter: QPainter, rect: QRectF, number: int, color: QColor) -> 
 
 
 def _elided(text: str, font: QFont, width: float) -> str:
-    return QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, max(width, 10.0))
+    """`text` cut in the middle to fit: "kvmgui-ux-…-lab-a", not "kvmgui-ux-…" twice."""
+    return QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideMiddle, max(width, 10.0))
 
 
 class EdgeItem(_EmphasisMixin):
@@ -187,7 +193,7 @@ class EdgeItem(_EmphasisMixin):
         self.edge = edge
         self._theme = theme
         self._lanes = self._make_lanes(edge, layout)
-        self._label = link_label
+        self.label_text = link_label
         self._label_at = route_end(edge, layout) if edge.link is not LinkKind.L2 else None
         outline = QPainterPath()
         for path, _color, _width in self._lanes:
@@ -242,7 +248,7 @@ class EdgeItem(_EmphasisMixin):
             painter.setFont(_font(9))
             painter.drawText(QRectF(self._label_at.x() - 86, self._label_at.y() - 17, 80, 12),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                             self._label)
+                             self.label_text)
 
 
 class SegmentItem(_EmphasisMixin):

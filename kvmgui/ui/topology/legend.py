@@ -67,11 +67,12 @@ class TopologyLegend(QTextBrowser):
             for number, segment in enumerate(graph.segments, start=1):
                 members = ", ".join(segment.members)
                 label = translate_message(segment.label_message)
-                notes = "".join(f" <i>({escape(note)})</i>" for note in segment.notes)
+                notes = "".join(f" <i>({escape(translate_message(note))})</i>"
+                                for note in segment.notes)
                 parts.append(
                     f'<img src="legend:s{number}" width="26" height="15"> '
                     f'<a href="segment:{escape(segment.id)}"><b>{escape(label)}</b></a>'
-                    f" — {uplink}: {escape(segment.uplink.description)}"
+                    f" — {uplink}: {escape(translate_message(segment.uplink.text))}"
                     f" — {members_label}: {escape(members)}{notes}<br>")
             parts.append("</p>")
         if graph.warnings:

@@ -96,7 +96,8 @@ class TopologyPage(QWidget):
         for text, tip, slot in (
             ("−", self.tr("Zoom out"), lambda: self.view.zoom_by(1 / BUTTON_STEP)),
             ("+", self.tr("Zoom in"), lambda: self.view.zoom_by(BUTTON_STEP)),
-            (self.tr("Fit"), self.tr("Show the whole picture"), self.view.fit),
+            (self.tr("Fit"), self.tr("Fit the picture to the width of the view (0 shows all of "
+                                     "it)"), lambda: self.view.fit_width()),
         ):
             bar.addWidget(self._tool_button(text, tip, slot))
         self.export_button = self._tool_button(self.tr("Export"), self.tr("Save the picture"),

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
+from kvmgui.core.message import Message
 from kvmgui.ui.i18n import TranslationContext, translate_message
-from kvmgui.topology.labels import state_word
+from kvmgui.topology.labels import forward_word, state_word
 from kvmgui.topology.model import (
     Edge,
     LinkKind,
@@ -46,11 +47,11 @@ def node_tooltip(node: TopologyNode, addresses: Addresses) -> str:
         for address in addresses.get(node.mac.lower(), ()):
             rows.append((Topology.tr("IP (DHCP lease)"), address))
     if node.forward:
-        rows.append((Topology.tr("Forward mode"), node.forward))
+        rows.append((Topology.tr("Forward mode"), translate_message(forward_word(node.forward))))
     if node.bridge:
         rows.append((Topology.tr("Bridge"), node.bridge))
     if node.vlan is not None:
-        rows.append((Topology.tr("VLAN"), node.vlan.describe()))
+        rows.append((Topology.tr("VLAN"), translate_message(node.vlan.describe_message())))
     if node.ovs:
         rows.append((Topology.tr("Switch"), Topology.tr("Open vSwitch")))
     if not node.exists:
@@ -66,10 +67,15 @@ def node_tooltip(node: TopologyNode, addresses: Addresses) -> str:
               "forward devices": Topology.tr("Forward devices")}
     for key, value in node.detail:
         if key == "state":
-            value = translate_message(state_word(value))
+            value = state_word(str(value))
         if key not in ("listed", "default"):
-            rows.append((labels.get(key, key), value))
+            rows.append((labels.get(key, key), _text(value)))
     return _table(node.name, rows)
+
+
+def _text(value: str | Message) -> str:
+    """Host text as it is; libvirt's words, translated."""
+    return translate_message(value) if isinstance(value, Message) else value
 
 
 def edge_tooltip(edge: Edge, graph: TopologyGraph) -> str:
@@ -94,9 +100,9 @@ def segment_title(number: int, segment: Segment) -> str:
 
 
 def segment_tooltip(number: int, segment: Segment) -> str:
-    rows = [(Topology.tr("Uplink"), segment.uplink.description),
+    rows = [(Topology.tr("Uplink"), translate_message(segment.uplink.text)),
             (Topology.tr("Members"), ", ".join(segment.members))]
-    rows += [(Topology.tr("Note"), note) for note in segment.notes]
+    rows += [(Topology.tr("Note"), translate_message(note)) for note in segment.notes]
     return _table(Topology.tr("Layer-2 segment %s") % segment_title(number, segment), rows)
 
 

@@ -1,5 +1,8 @@
 """The QGraphicsView of the topology: drag to pan, wheel to zoom around the pointer, fit.
 
+`fit_width` fills the view's width (the height scrolls) and keeps doing so when the view is
+resized, until the user zooms; `fit` shows the whole picture.
+
 A click (a press and release without dragging) on a node emits `nodeClicked`; on empty space
 `backgroundClicked`. Panning is the view's hand drag, so items need no mouse handling.
 """
@@ -7,7 +10,7 @@ A click (a press and release without dragging) on a node emits `nodeClicked`; on
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
 from kvmgui.ui.topology.scene import TopologyScene
@@ -36,9 +39,14 @@ class TopologyView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        # Left, not centred: Qt centres a picture as wide as the view without counting the
+        # vertical scroll bar, which pushes its right edge out of sight.
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setAccessibleName(self.tr("Network topology"))
         self._press: QPoint | None = None
+        self._follow_width = False  # fit_width again when resized (until the user zooms)
+        self._fitting = False  # a scroll bar shown by fitting resizes the viewport: no loop
 
     @property
     def zoom(self) -> float:
@@ -47,6 +55,7 @@ class TopologyView(QGraphicsView):
     def set_zoom(self, scale: float, anchor: QPointF | None = None) -> None:
         """Zoom to `scale` (clamped), keeping `anchor` (a scene point) under its pixel."""
         scale = max(MIN_SCALE, min(MAX_SCALE, scale))
+        self._follow_width = False
         if abs(scale - self.zoom) < 1e-6:
             return
         before = self.mapFromScene(anchor) if anchor is not None else None
@@ -73,17 +82,40 @@ class TopologyView(QGraphicsView):
             return 1.0
         return min(viewport.width() / rect.width(), viewport.height() / rect.height())
 
+    def width_scale(self) -> float:
+        """The scale at which the picture's width fills the viewport (less the vertical scroll
+        bar that its height will need)."""
+        rect = self.sceneRect()
+        viewport = self.viewport().rect().adjusted(4, 4, -4, -4)
+        if rect.isEmpty() or viewport.isEmpty():
+            return 1.0
+        scale = viewport.width() / rect.width()
+        bar = self.verticalScrollBar()
+        if not bar.isVisible() and rect.height() * scale > viewport.height():
+            scale = (viewport.width() - bar.sizeHint().width()) / rect.width()
+        return scale
+
+    def fit_width(self, focus: QRectF | None = None) -> None:
+        """Fill the width with the picture (never beyond 100 %); scroll to `focus`, if given,
+        else to the top. The view keeps fitting its width when resized, until the user zooms."""
+        self.set_zoom(min(self.width_scale(), 1.0))
+        middle = self.sceneRect().center().x()
+        if focus is not None:
+            self.centerOn(QPointF(middle, focus.center().y()))
+        else:
+            self.centerOn(QPointF(middle, self.sceneRect().top()))
+        self._follow_width = True
+
     def fit(self) -> None:
         """Show the whole picture; never magnify beyond 100 %, where it is sharpest."""
         self.set_zoom(min(self.fit_scale(), 1.0))
         self.centerOn(self.sceneRect().center())
 
     def show_readable(self, scale_floor: float, focus: QRectF | None) -> None:
-        """Fit, but not below `scale_floor` (text gets too small): then show `focus` (or the
-        picture's middle) at the floor and let the user pan to the rest."""
-        scale = min(self.fit_scale(), 1.0)
-        if scale >= scale_floor:
-            self.fit()
+        """Fit the width, but not below `scale_floor` (text gets too small): then show `focus`
+        (or the picture's middle) at the floor and let the user pan to the rest."""
+        if min(self.width_scale(), 1.0) >= scale_floor:
+            self.fit_width(focus)
             return
         self.set_zoom(scale_floor)
         self.centerOn(focus.center() if focus is not None else self.sceneRect().center())
@@ -95,6 +127,16 @@ class TopologyView(QGraphicsView):
             self.ensureVisible(rect, 30, 30)
         else:
             self.centerOn(rect.center())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._follow_width and not self._fitting:
+            center = self.mapToScene(self.viewport().rect().center())
+            self._fitting = True
+            try:
+                self.fit_width(QRectF(center, center))
+            finally:
+                self._fitting = False
 
     # ---- input ------------------------------------------------------------------------------
 

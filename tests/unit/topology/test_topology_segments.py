@@ -150,7 +150,7 @@ def test_macvtap_modes() -> None:
     ])
     segments = {segment.id: segment for segment in graph.segments}
     assert segments["macvtap:eth0/bridge"].members == ("b1", "b2")
-    assert "not the host" in segments["macvtap:eth0/bridge"].notes[0]
+    assert "not the host" in str(segments["macvtap:eth0/bridge"].notes[0])
     assert segments["macvtap:eth0/vepa"].members == ("v1",)
     # private endpoints are each alone
     assert segments["macvtap:eth0/private/vnic:p1/0"].members == ("p1",)
