@@ -4,6 +4,7 @@ run, and what a failure, a cancel or a refusal leave behind (nothing)."""
 from xml.etree import ElementTree
 
 import libvirt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from gui_actions_helpers import (  # noqa: F401 - scratch_fixture provides `scratch`
@@ -227,3 +228,31 @@ def test_a_paused_source_qcow2_disk_must_be_shared_or_skipped(
     policy.setCurrentIndex(policy.findData(DiskPolicy.SKIP))
     assert dialog.review_button.isEnabled(), "the NVRAM (raw) is still copied"
     dialog.cancel_button.click()
+
+
+def test_a_clone_outlives_its_vm_window_and_reports_a_failure_in_the_main_window(
+        start_app: StartApp, scratch: Scratch, qtbot: QtBot) -> None:
+    make_source(scratch, ("src.qcow2", "qcow2"), ("data.img", "raw"))
+    app = start_app(DEFAULT)
+    view = open_vm(qtbot, app, SOURCE)
+    view.domain_actions.actions[DomainAction.CLONE].trigger()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in view.findChildren(CloneDialog)))
+    open_dialog(view, CloneDialog).review_button.click()
+    open_dialog(view, DiffDialog).accept_button.click()
+    run = open_dialog(view, CloneProgressDialog).run
+    pool = scratch.conn.storagePoolLookupByName(POOL)
+
+    def close_window_and_clash(index: int) -> None:
+        if index == 0:
+            view.close()
+            pool.createXML(f"<volume><name>{PREFIX}data-clone.img</name>"
+                           "<capacity>4096</capacity></volume>", 0)
+
+    run.copyFinished.connect(close_window_and_clash)
+    assert wait_result(qtbot, run).outcome is CloneOutcome.FAILED
+    qtbot.waitUntil(lambda: any(box.isVisible() for box in app.window.findChildren(QMessageBox)))
+    box = next(b for b in app.window.findChildren(QMessageBox) if b.isVisible())
+    assert "failed" in box.text() and f"{CLONE}.qcow2" in box.text()
+    box.close()
+    assert volumes(scratch) == {f"{PREFIX}{n}" for n in ("src.qcow2", "data.img",
+                                                          "src_VARS.fd", "data-clone.img")}

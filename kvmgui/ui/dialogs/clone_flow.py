@@ -97,8 +97,25 @@ class CloneFlow(QObject):
                     "source": self.run.plan.source_name, "name": self.run.plan.name}, 8000)
         if self.progress is not None and isValid(self.progress):
             self.progress.destroyed.connect(self.deleteLater)  # it still shows the run
-        else:
-            self.deleteLater()
+            return
+        if result.outcome is not CloneOutcome.DONE:
+            # The window it was started from (and its progress dialog) closed meanwhile.
+            main_window = self.runner.parent()
+            if isinstance(main_window, QMainWindow) and isValid(main_window):
+                show_error(main_window, self.tr("Clone"), self._outcome_text(result))
+        self.deleteLater()
+
+    def _outcome_text(self, result: CloneResult) -> str:
+        assert self.run is not None
+        head = (self.tr("Cloning %(source)s failed: %(error)s") if result.outcome is
+                CloneOutcome.FAILED else self.tr("Cloning %(source)s was cancelled.")) % {
+            "source": self.run.plan.source_name, "error": result.error}
+        lines = [head]
+        if result.removed:
+            lines.append(self.tr("Removed what it had created: %s") % ", ".join(result.removed))
+        if result.leftovers:
+            lines.append(self.tr("Could not remove: %s") % "; ".join(result.leftovers))
+        return "\n".join(lines)
 
     def _error(self, text: str) -> None:
         if isValid(self.window):
