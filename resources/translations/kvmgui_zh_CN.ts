@@ -293,6 +293,36 @@
     </message>
 </context>
 <context>
+    <name>AddHardwareAction</name>
+    <message>
+        <source>Add &amp;hardware…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a disk, CD-ROM, network interface, host device or other device to the domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddHardwareDialog</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Hardware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug it into the running guest &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddVncDisplay</name>
     <message>
         <source>A VNC display is added to the definition of %s. It takes effect the next time the guest boots.</source>
@@ -335,6 +365,331 @@
     <message>
         <source>libvirt asks for credentials to open %s:</source>
         <translation>libvirt 需要凭据才能打开 %s：</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelForm</name>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QEMU guest agent (shutdown, file system freeze, addresses)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPICE agent (clipboard, screen size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloneDialog</name>
+    <message>
+        <source>%(source)s is cloned as %(name)s: the changes to its definition, and what is copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s is paused: its raw disks are copied as they are now; its memory is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, up to %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of %s with its own name, UUID and MAC addresses. Choose what the clone does with each disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clone %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy %(what)s to %(where)s (%(format)s, sparse%(size)s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its UEFI variables (NVRAM) are copied to %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NVRAM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Name of the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New MAC address: %(old)s → %(new)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New UUID: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not cloned: snapshots and saved memory state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share %s with the original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clone gets a new UUID and new MAC addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pool&apos;s format</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloneDiskRow</name>
+    <message>
+        <source>(empty drive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the copy of %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage pool of the copy of %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the clone does with %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloneDisks</name>
+    <message>
+        <source>Copy to pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation type="unfinished">磁盘</translation>
+    </message>
+    <message>
+        <source>In the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No disks: only the definition is copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now on</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloneFlow</name>
+    <message>
+        <source>%(source)s was cloned as %(name)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloning %(source)s failed: %(error)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloning %(source)s was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to %s</source>
+        <translation type="unfinished">未连接到 %s</translation>
+    </message>
+    <message>
+        <source>Removed what it had created: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The definition of %(name)s cannot be read: %(error)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloneJobs</name>
+    <message>
+        <source>%s is running: shut it down or pause it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A virtual machine named %s already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A volume named %s already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain to clone is gone: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The storage pool %s is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloneProgressDialog</name>
+    <message>
+        <source>%(done)s of %(total)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%(what)s → %(where)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: the copy under way runs to its end (libvirt cannot stop it), then everything the clone created is removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloning %(source)s as %(name)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloning %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy of %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defining %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NVRAM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed what it had created: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing what the clone created…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after the copy under way and remove everything the clone created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clone failed: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clone was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -387,8 +742,20 @@
         <translation>启动时自动连接(&amp;A)</translation>
     </message>
     <message>
+        <source>Open &amp;demo host</source>
+        <translation>打开演示主机(&amp;D)</translation>
+    </message>
+    <message>
         <source>Re&amp;move connection</source>
         <translation>移除连接(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show the bundled demo host: a simulated host to try kvmgui on (nothing is saved)</source>
+        <translation>显示自带的演示主机：一台用来试用 kvmgui 的模拟主机（不保存任何内容）</translation>
+    </message>
+    <message>
+        <source>The demo host is in File › Open demo host.</source>
+        <translation>演示主机可在“文件 › 打开演示主机”中打开。</translation>
     </message>
 </context>
 <context>
@@ -436,6 +803,21 @@
     <message>
         <source>virt-viewer is not installed. Point a VNC/SPICE viewer at:</source>
         <translation>未安装 virt-viewer。请用 VNC/SPICE 查看器连接：</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleForm</name>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished">类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>On the first serial port (ttyS0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>virtio console (hvc0 in the guest)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -536,15 +918,69 @@
         <source>This guest has no serial port or console device.</source>
         <translation>此客户机没有串口或控制台设备。</translation>
     </message>
-    <message>
-        <source>View only: refreshed every second</source>
-        <translation>仅查看：每秒刷新</translation>
-    </message>
 </context>
 <context>
     <name>ConsoleStream</name>
     <message>
         <source>The connection to the host closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ControllerForm</name>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished">类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished">默认</translation>
+    </message>
+</context>
+<context>
+    <name>CreateSnapshotDialog</name>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished">描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Internal: disks (and memory of a running guest) inside the qcow2 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Quiesce: freeze the guest&apos;s file systems while the overlays are made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An absolute path on the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External with &amp;memory: overlays, and the memory in a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External, disk &amp;only: new overlay files on top of the disks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory &amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -600,6 +1036,65 @@
     </message>
 </context>
 <context>
+    <name>DeleteSelected</name>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>删除(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected objects (asks first)</source>
+        <translation>删除所选对象（会先询问）</translation>
+    </message>
+    <message>
+        <source>Select objects of one kind to delete them</source>
+        <translation>只选择同一类对象才能删除</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteSnapshotDialog</name>
+    <message>
+        <source>A deleted snapshot cannot be brought back; the guest as it is now stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <source>Delete snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete snapshot %s?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this snapshot: its children stay, attached to its parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This snapshot and the %n snapshot(s) below it:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DescriptionDialog</name>
+    <message>
+        <source>Description of snapshot %s:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot description</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
         <source>Host %s</source>
@@ -639,6 +1134,31 @@
     </message>
 </context>
 <context>
+    <name>DeviceChangeFlow</name>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished">添加</translation>
+    </message>
+    <message>
+        <source>Another client changed this guest&apos;s definition meanwhile, so nothing was changed. The devices were read again: check them and try once more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt refused the change; nothing was changed.
+
+%s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DiffDialog</name>
     <message>
         <source>Warnings (apply anyway?):</source>
@@ -670,6 +1190,14 @@
     <message>
         <source>Ask the guest to shut down (ACPI)</source>
         <translation>请求客户机关机（ACPI）</translation>
+    </message>
+    <message>
+        <source>Clo&amp;ne…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy a shut-off or paused domain: its definition and the disks you choose</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>De&amp;lete…</source>
@@ -1476,6 +2004,77 @@
     </message>
 </context>
 <context>
+    <name>DriveForm</name>
+    <message>
+        <source>&amp;Bus:</source>
+        <translation type="unfinished">总线(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished">格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Holds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation type="unfinished">大小(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Volume:</source>
+        <translation type="unfinished">卷(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>A file or device on the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An existing volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty (insert media later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a volume name without &apos;/&apos;.</source>
+        <translation type="unfinished">请输入不含“/”的卷名称。</translation>
+    </message>
+    <message>
+        <source>Enter the path of the disk image or device.</source>
+        <translation type="unfinished">请输入磁盘映像或设备的路径。</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation type="unfinished">名称(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ool:</source>
+        <translation type="unfinished">存储池(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Pa&amp;th:</source>
+        <translation type="unfinished">路径(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The pool already has a volume named %s.</source>
+        <translation type="unfinished">该存储池中已有名为 %s 的卷。</translation>
+    </message>
+    <message>
+        <source>The pool has no volumes.</source>
+        <translation type="unfinished">该存储池中没有卷。</translation>
+    </message>
+    <message>
+        <source>There is no active storage pool.</source>
+        <translation type="unfinished">没有活动的存储池。</translation>
+    </message>
+</context>
+<context>
     <name>EditorDialog</name>
     <message>
         <source>Apply</source>
@@ -1600,12 +2199,12 @@
 <context>
     <name>EditorsFeature</name>
     <message>
-        <source>&amp;Create</source>
-        <translation>创建(&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>创建(&amp;R)</translation>
     </message>
     <message>
         <source>Connect to a host first.</source>
@@ -1642,6 +2241,25 @@
     <message>
         <source>No connection</source>
         <translation>无连接</translation>
+    </message>
+</context>
+<context>
+    <name>FilesystemForm</name>
+    <message>
+        <source>&amp;Host folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the host folder to share.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest mounts the folder by this name: mount -t virtiofs TAG /mnt</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1823,6 +2441,33 @@
     </message>
 </context>
 <context>
+    <name>GraphicsForm</name>
+    <message>
+        <source>&amp;Listen on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished">类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>A display listening on all addresses can be reached by anyone on the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All IPv4 addresses (0.0.0.0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No network: local clients only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This host only (127.0.0.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuestTypeCombo</name>
     <message>
         <source>%s (not offered by this host)</source>
@@ -1839,6 +2484,64 @@
     <message>
         <source>QEMU emulation (TCG, several times slower)</source>
         <translation>QEMU 模拟（TCG，慢数倍）</translation>
+    </message>
+</context>
+<context>
+    <name>HardwareModel</name>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished">设备</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">说明</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HardwarePage</name>
+    <message>
+        <source>&amp;Add hardware…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Eject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Insert media…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished">移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the devices: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eject %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert media into %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the devices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %s</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1906,6 +2609,312 @@
     <message>
         <source>memory: %s of %s used</source>
         <translation>内存：已用 %s，共 %s</translation>
+    </message>
+</context>
+<context>
+    <name>HostDeviceForm</name>
+    <message>
+        <source>A PCI device passed to a guest is taken away from the host while the guest runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already passed to this guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the host&apos;s devices: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a host device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the host&apos;s devices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host has no such devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Hw</name>
+    <message numerus="yes">
+        <source>%n head(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished">（空）</translation>
+    </message>
+    <message>
+        <source>CD-ROM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CD-ROMs and floppies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation type="unfinished">控制台</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controllers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation type="unfinished">磁盘</translation>
+    </message>
+    <message>
+        <source>Disks</source>
+        <translation type="unfinished">磁盘</translation>
+    </message>
+    <message>
+        <source>Floppy</source>
+        <translation type="unfinished">软盘</translation>
+    </message>
+    <message>
+        <source>From the next boot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graphical display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graphical displays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOMMU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory balloon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network interfaces</source>
+        <translation type="unfinished">网络接口</translation>
+    </message>
+    <message>
+        <source>Other device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCI host device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panic notifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parallel port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QEMU guest agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random number generator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random number generators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPICE agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial ports, consoles and channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smartcard reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TPM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect at next boot: the definition changes now, the running guest keeps its devices until it is shut down and started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device is plugged into the running guest now and kept in its definition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device is plugged into the running guest only: it is gone when the guest stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device is unplugged from the running guest now and removed from its definition. The guest&apos;s operating system is asked to let go of it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device is unplugged from the running guest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest is shut off: its definition changes now, and it has the change from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The media changes in the running guest now and in its definition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The media changes in the running guest only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB and PCI host devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB host device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB redirection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until the guest stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM socket (vsock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watchdog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watchdogs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InputForm</name>
+    <message>
+        <source>&amp;Bus:</source>
+        <translation type="unfinished">总线(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished">类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tablet (absolute pointer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsertMediaDialog</name>
+    <message>
+        <source>&amp;Path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Volume:</source>
+        <translation type="unfinished">卷(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>(a path on the host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the absolute path of an ISO image or a device on the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media for the drive %s:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2159,6 +3168,26 @@
         <translation>Ceph 用户需要保存其密钥的 libvirt 密钥对象（填写其用途名称，例如 client.libvirt secret）。</translation>
     </message>
     <message>
+        <source>A TPM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comma needs a CPU on each side (write e.g. 0-3,^2,8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A drive on the {bus} bus cannot be plugged into or out of a running guest; virtio, SCSI and USB drives can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A graphical display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A guest with a graphical display needs a video card: libvirt would add a default one again. Remove the display first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A network boot (PXE) needs a network card.</source>
         <translation>网络引导（PXE）需要网卡。</translation>
     </message>
@@ -2167,7 +3196,15 @@
         <translation>名为 {name} 的网络已存在。</translation>
     </message>
     <message>
+        <source>A shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A snapshot named {name} already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sound card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2175,11 +3212,27 @@
         <translation>名为 {name} 的存储池已存在。</translation>
     </message>
     <message>
+        <source>A video card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A virtual machine named {name} already exists.</source>
         <translation>名为 {name} 的虚拟机已存在。</translation>
     </message>
     <message>
         <source>An internal snapshot of a running guest needs a qcow2 disk to hold its memory; this guest has no writable disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another NIC of the guest already has the MAC address {mac}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another drive already uses the target {target}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another shared folder already uses the tag {tag}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2199,12 +3252,32 @@
         <translation>两者都经 {uplink} 离开宿主机；它们可能在外部交换机上互通，但宿主机无法看到这一点。</translation>
     </message>
     <message>
+        <source>Both virtual machines would write to {target} ({source}): running both corrupts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bridge STP and delay only apply to isolated, NAT, routed and open networks, not to forward mode {mode}.</source>
         <translation>网桥的 STP 和延迟只适用于隔离、NAT、路由和开放网络，不适用于转发模式 {mode}。</translation>
     </message>
     <message>
         <source>Bridge {bridge} has no uplink: guests on it reach only each other and the host.</source>
         <translation>网桥 {bridge} 没有上行链路：其上的客户机只能互相访问以及访问宿主机。</translation>
+    </message>
+    <message>
+        <source>CPU {cpus}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU {cpu} is beyond any host (at most {max}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPUs {cpus}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a host device.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose an active storage pool.</source>
@@ -2231,8 +3304,16 @@
         <translation>请为网卡选择网络或网桥。</translation>
     </message>
     <message>
+        <source>Choose the network, bridge or host device to connect to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose the storage pool for the new disk.</source>
         <translation>请为新磁盘选择存储池。</translation>
+    </message>
+    <message>
+        <source>Choose where the pinning goes: the running virtual machine, its saved definition, or both.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Current memory ({current} KiB) is more than the maximum memory ({memory} KiB); libvirt will lower it.</source>
@@ -2275,6 +3356,10 @@
         <translation>请输入客户机要加入的宿主机网桥。</translation>
     </message>
     <message>
+        <source>Enter the host folder to share as an absolute path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter the iSCSI portal (host name or address).</source>
         <translation>请输入 iSCSI 门户（主机名或地址）。</translation>
     </message>
@@ -2289,6 +3374,10 @@
     <message>
         <source>Enter the server that exports the file system.</source>
         <translation>请输入导出该文件系统的服务器。</translation>
+    </message>
+    <message>
+        <source>Enter the tag the guest mounts the folder by.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enter the target IQN, e.g. iqn.2004-04.com.example:storage.</source>
@@ -2359,8 +3448,16 @@
         <translation>内存必须大于 0 KiB。</translation>
     </message>
     <message>
+        <source>NAT</source>
+        <translation>NAT</translation>
+    </message>
+    <message>
         <source>NAT / routed</source>
         <translation>NAT / 路由</translation>
+    </message>
+    <message>
+        <source>NAT via {device}</source>
+        <translation>经 {device} 的 NAT</translation>
     </message>
     <message>
         <source>Network {network} uses bridge {bridge}, which this host does not have.</source>
@@ -2379,11 +3476,31 @@
         <translation>{name} 的网络接口均未连接（网络不活动、链路断开或网桥缺失）。</translation>
     </message>
     <message>
+        <source>Only CD-ROM and floppy drives have removable media.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only SCSI controllers can be plugged into or out of a running guest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only USB and PCI serial ports can be plugged into or out of a running guest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only USB and virtio input devices can be plugged into or out of a running guest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only a running guest can freeze its file systems.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Only a running or paused guest has memory to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an i6300esb watchdog can be plugged into or out of a running guest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2395,8 +3512,24 @@
         <translation>只有 qcow2 卷才能有后备卷。</translation>
     </message>
     <message>
+        <source>Only single CPUs can be taken out (^{first}, not ^{first}-{last}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only virtio consoles can be plugged into or out of a running guest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open vSwitch</source>
+        <translation>Open vSwitch</translation>
+    </message>
+    <message>
         <source>Open vSwitch bridge</source>
         <translation>Open vSwitch 网桥</translation>
+    </message>
+    <message>
+        <source>PCI device {address}</source>
+        <translation>PCI 设备 {address}</translation>
     </message>
     <message>
         <source>Per-device boot order cannot be combined with &lt;os&gt;&lt;boot dev=..&gt; entries; use one or the other.</source>
@@ -2421,6 +3554,10 @@
     <message>
         <source>Portgroup {number} has no name.</source>
         <translation>端口组 {number} 没有名称。</translation>
+    </message>
+    <message>
+        <source>SR-IOV on {dev}</source>
+        <translation>{dev} 上的 SR-IOV</translation>
     </message>
     <message>
         <source>The CPU topology gives {total} vCPUs but the maximum is {maximum}.</source>
@@ -2453,6 +3590,10 @@
     <message>
         <source>The MAC address {mac} of {label} is already used by another DHCP host.</source>
         <translation>{label} 的 MAC 地址 {mac} 已被另一个 DHCP 主机使用。</translation>
+    </message>
+    <message>
+        <source>The PS/2 mouse and keyboard are part of the PC&apos;s chipset: libvirt always gives a PC guest them.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The VLAN settings of {label} have no VLAN id.</source>
@@ -2511,6 +3652,10 @@
         <translation>控制台服务器使用的 RFB {version} 版本过旧。</translation>
     </message>
     <message>
+        <source>The copies to {pool} may need up to {need}; it has {free} free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The current number of vCPUs ({current}) is more than the maximum ({maximum}).</source>
         <translation>当前 vCPU 数（{current}）超过了最大值（{maximum}）。</translation>
     </message>
@@ -2527,11 +3672,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The display listens on the fixed port {port}: the clone cannot run while the original runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The display listens only on the host&apos;s loopback address ({address}): connect to the host over SSH (qemu+ssh://) to reach it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The drive has no target device name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The emulator threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest already has a TPM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest already has a channel for the QEMU guest agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest already has a channel named {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest already has a watchdog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest already has a {type} display.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The guest has no VNC display.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host device {device} is already passed to this guest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2567,6 +3748,10 @@
         <translation>vCPU 数至少为 1。</translation>
     </message>
     <message>
+        <source>The path {path} is not absolute: start it with /.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The portgroup name {name} is used more than once.</source>
         <translation>端口组名称 {name} 被多次使用。</translation>
     </message>
@@ -2575,8 +3760,20 @@
         <translation>IP 地址 {address} 的前缀必须是 0 到 {limit} 之间的数字：{prefix}</translation>
     </message>
     <message>
+        <source>The random number source must be a host device such as /dev/urandom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The range {first}-{last} runs backwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The remote screen is too large ({width}×{height}; the limit is {max_width}×{max_height}).</source>
         <translation>远程屏幕过大（{width}×{height}；上限为 {max_width}×{max_height}）。</translation>
+    </message>
+    <message>
+        <source>The root PCI controller cannot be removed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The target name {iqn} does not start with iqn., eui. or naa.</source>
@@ -2588,6 +3785,10 @@
     </message>
     <message>
         <source>The test driver takes internal snapshots only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The virtual machine is not running: the pinning can only be saved in its definition.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2619,6 +3820,18 @@
         <translation>没有名为 {name} 的虚拟机。</translation>
     </message>
     <message>
+        <source>This console shows the first serial port; remove the serial port to remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device goes away when the guest stops; it cannot be removed while the guest runs: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This guest has no writable disk to put an overlay on.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2627,7 +3840,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This host cannot hand over the display ({error}).</source>
+        <source>This guest is transient: it has no definition to change for its next boot, and {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2635,8 +3848,20 @@
         <translation>此主机不为 {arch} 提供 {type} 客户机；它提供 {offered}。</translation>
     </message>
     <message>
+        <source>This host&apos;s driver ({driver}) cannot change the devices of a running guest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This host&apos;s driver cannot hand over the display.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This machine&apos;s CPU does not report hardware virtualization (vmx/svm): a kvm guest may pause at once (&quot;KVM internal error&quot;). Choose qemu (emulation) if it does.</source>
         <translation>本机 CPU 未报告硬件虚拟化（vmx/svm）：kvm 客户机可能会立即暂停（“KVM internal error”）。如果发生这种情况，请选择 qemu（模拟）。</translation>
+    </message>
+    <message>
+        <source>This virtual machine is transient: it has no definition to save the pinning in.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unknown memory snapshot location &apos;{value}&apos;.</source>
@@ -2651,6 +3876,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>VEPA: guests reach each other only if the switch on {dev} reflects (hairpin)</source>
+        <translation>VEPA：仅当 {dev} 上的交换机回送流量（hairpin）时，虚拟机之间才能互通</translation>
+    </message>
+    <message>
         <source>VLAN device</source>
         <translation>VLAN 设备</translation>
     </message>
@@ -2663,8 +3892,16 @@
         <translation>libvirt {version} 会拒绝转发模式为 {mode} 的网络上的 VLAN 标签：请使用 Open vSwitch（带 virtualport openvswitch 的桥接模式）、macvtap 直通或 hostdev。</translation>
     </message>
     <message>
+        <source>VLAN {tag}</source>
+        <translation>VLAN {tag}</translation>
+    </message>
+    <message>
         <source>active</source>
         <translation>活动</translation>
+    </message>
+    <message>
+        <source>any CPU</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>blocked</source>
@@ -2679,6 +3916,10 @@
         <translation>绑定（{mode}）</translation>
     </message>
     <message>
+        <source>bridge</source>
+        <translation>桥接</translation>
+    </message>
+    <message>
         <source>crashed</source>
         <translation>已崩溃</translation>
     </message>
@@ -2691,6 +3932,10 @@
         <translation>设备（未列出）</translation>
     </message>
     <message>
+        <source>direct</source>
+        <translation>直连</translation>
+    </message>
+    <message>
         <source>disk</source>
         <translation>磁盘</translation>
     </message>
@@ -2699,8 +3944,24 @@
         <translation>虚拟机</translation>
     </message>
     <message>
+        <source>down</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>ethernet</source>
+        <translation>以太网</translation>
+    </message>
+    <message>
         <source>host interface</source>
         <translation>宿主机接口</translation>
+    </message>
+    <message>
+        <source>hostdev</source>
+        <translation>主机设备</translation>
+    </message>
+    <message>
+        <source>hostdev {nic}</source>
+        <translation>主机设备 {nic}</translation>
     </message>
     <message>
         <source>inactive</source>
@@ -2719,12 +3980,20 @@
         <translation>接口 {number}</translation>
     </message>
     <message>
+        <source>isolated</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
         <source>libvirt applies VLAN tags to macvtap only in passthrough mode, not in {mode} mode</source>
         <translation>libvirt 只在直通模式下为 macvtap 打 VLAN 标签，{mode} 模式下不会</translation>
     </message>
     <message>
         <source>libvirt does not apply VLAN tags to {kind} connections</source>
         <translation>libvirt 不会为 {kind} 连接打 VLAN 标签</translation>
+    </message>
+    <message>
+        <source>libvirt gives a guest without one a default memory balloon; to turn it off, set its model to none in the XML.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>libvirt {version} applies VLAN tags on Linux bridges only from {since}</source>
@@ -2739,6 +4008,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>libvirt {version} on this host cannot revert to or delete external snapshots; libvirt 9.9 or later can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linux bridge</source>
+        <translation>Linux 网桥</translation>
+    </message>
+    <message>
+        <source>macvtap</source>
+        <translation>macvtap</translation>
+    </message>
+    <message>
+        <source>macvtap on {dev}</source>
+        <translation>{dev} 上的 macvtap</translation>
+    </message>
+    <message>
+        <source>macvtap on {dev} (VEPA)</source>
+        <translation>{dev} 上的 macvtap（VEPA）</translation>
+    </message>
+    <message>
+        <source>macvtap on {dev} ({mode}, {nic})</source>
+        <translation>{dev} 上的 macvtap（{mode}，{nic}）</translation>
+    </message>
+    <message>
+        <source>macvtap without a device</source>
+        <translation>未指定设备的 macvtap</translation>
+    </message>
+    <message>
+        <source>macvtap {nic}</source>
+        <translation>macvtap {nic}</translation>
+    </message>
+    <message>
+        <source>macvtap: guests reach each other and the LAN on {dev}, not the host itself</source>
+        <translation>macvtap：虚拟机之间以及与 {dev} 所在的局域网互通，但无法访问宿主机本身</translation>
+    </message>
+    <message>
         <source>memory</source>
         <translation>内存</translation>
     </message>
@@ -2751,8 +4056,16 @@
         <translation>缺失的网络</translation>
     </message>
     <message>
+        <source>nat</source>
+        <translation>NAT</translation>
+    </message>
+    <message>
         <source>network</source>
         <translation>网络</translation>
+    </message>
+    <message>
+        <source>network {name}</source>
+        <translation>网络 {name}</translation>
     </message>
     <message>
         <source>no VLAN</source>
@@ -2763,8 +4076,36 @@
         <translation>无状态</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not reported by libvirt (Open vSwitch)</source>
+        <translation>libvirt 未报告（Open vSwitch）</translation>
+    </message>
+    <message>
         <source>not running</source>
         <translation>未运行</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <source>open (routed, no firewall)</source>
+        <translation>开放（路由，无防火墙）</translation>
+    </message>
+    <message>
+        <source>open (routed, no firewall) via {device}</source>
+        <translation>经 {device} 开放（路由，无防火墙）</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>passthrough</source>
+        <translation>直通</translation>
     </message>
     <message>
         <source>paused</source>
@@ -2787,6 +4128,22 @@
         <translation>端口组 {name}</translation>
     </message>
     <message>
+        <source>private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>route</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <source>routed</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <source>routed via {device}</source>
+        <translation>经 {device} 路由</translation>
+    </message>
+    <message>
         <source>running</source>
         <translation>运行中</translation>
     </message>
@@ -2807,12 +4164,72 @@
         <translation>已挂起</translation>
     </message>
     <message>
+        <source>tagged</source>
+        <translation>带标签</translation>
+    </message>
+    <message>
         <source>the network</source>
         <translation>该网络</translation>
     </message>
     <message>
+        <source>trunk {tags}</source>
+        <translation>Trunk {tags}</translation>
+    </message>
+    <message>
+        <source>trunk {tags} (native {native} {mode})</source>
+        <translation>Trunk {tags}（本征 VLAN {native}，{mode}）</translation>
+    </message>
+    <message>
+        <source>trunk {tags} native {native}</source>
+        <translation>Trunk {tags}，本征 {native}</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <source>untagged</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户模式</translation>
+    </message>
+    <message>
+        <source>user-mode</source>
+        <translation>用户模式</translation>
+    </message>
+    <message>
+        <source>user-mode networking (NAT in the emulator)</source>
+        <translation>用户模式网络（由模拟器做 NAT）</translation>
+    </message>
+    <message>
+        <source>user-mode {nic}</source>
+        <translation>用户模式 {nic}</translation>
+    </message>
+    <message>
+        <source>vCPU {vcpu}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCPU {vcpu} does not exist: this virtual machine has {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCPU {vcpu} is not in the running virtual machine (it runs with {count} vCPUs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vdpa</source>
+        <translation>vDPA</translation>
+    </message>
+    <message>
+        <source>vepa</source>
+        <translation>VEPA</translation>
+    </message>
+    <message>
+        <source>vhostuser</source>
+        <translation>vhost-user</translation>
     </message>
     <message>
         <source>virtual machine</source>
@@ -2831,8 +4248,20 @@
         <translation>卷容量</translation>
     </message>
     <message>
+        <source>{address} DHCP {ranges}</source>
+        <translation>{address} DHCP {ranges}</translation>
+    </message>
+    <message>
+        <source>{count} device(s) use this controller ({devices}): remove them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{devices} both use VLAN {tag} on {parent}; Linux allows only one VLAN device per tag and parent.</source>
         <translation>{devices} 都在 {parent} 上使用 VLAN {tag}；Linux 对同一父设备的每个标签只允许一个 VLAN 设备。</translation>
+    </message>
+    <message>
+        <source>{device} cannot be plugged into or out of a running guest.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{domain} NIC {nic}</source>
@@ -2853,6 +4282,14 @@
     <message>
         <source>{list}, {item}</source>
         <translation>{list}、{item}</translation>
+    </message>
+    <message>
+        <source>{mac} is a multicast address; a NIC needs a unicast one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mac} is not a MAC address (six hex pairs, e.g. 52:54:00:12:34:56).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{mode} · inactive</source>
@@ -2903,12 +4340,60 @@
         <translation>{nic} 使用网络 {network}，但该网络不存在。</translation>
     </message>
     <message>
+        <source>{note}.</source>
+        <translation>{note}。</translation>
+    </message>
+    <message>
+        <source>{parent} VLAN {tag}</source>
+        <translation>{parent} VLAN {tag}</translation>
+    </message>
+    <message>
+        <source>{row} needs at least one host CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{row}: the saved pin is not understood: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{row}: {old} → {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{sentence} {more}</source>
         <translation>{sentence}{more}</translation>
     </message>
     <message>
+        <source>{type} connection</source>
+        <translation>{type} 连接</translation>
+    </message>
+    <message>
+        <source>{type} {nic}</source>
+        <translation>{type} {nic}</translation>
+    </message>
+    <message>
+        <source>{uplinks} + {uplink}</source>
+        <translation>{uplinks} + {uplink}</translation>
+    </message>
+    <message>
+        <source>{vlan} from {source}, applied</source>
+        <translation>{vlan}（来自{source}，已生效）</translation>
+    </message>
+    <message>
+        <source>{vlan} from {source}, not applied</source>
+        <translation>{vlan}（来自{source}，未生效）</translation>
+    </message>
+    <message>
         <source>{vlan} · default</source>
         <translation>{vlan} · 默认</translation>
+    </message>
+    <message>
+        <source>{vlan}, applied</source>
+        <translation>{vlan}（已生效）</translation>
+    </message>
+    <message>
+        <source>{vlan}, not applied</source>
+        <translation>{vlan}（未生效）</translation>
     </message>
     <message>
         <source>{where} · VLAN {vlan}</source>
@@ -2917,6 +4402,10 @@
     <message>
         <source>{where} · untagged</source>
         <translation>{where} · 无标签</translation>
+    </message>
+    <message>
+        <source>“{item}” is not a CPU number or range (write e.g. 0-3,^2,8).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3275,10 +4764,49 @@
     </message>
 </context>
 <context>
+    <name>NicForm</name>
+    <message>
+        <source>&amp;Connect to:</source>
+        <translation type="unfinished">连接到(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host bridge</source>
+        <translation type="unfinished">宿主机网桥</translation>
+    </message>
+    <message>
+        <source>Host device (macvtap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;AC address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtual network</source>
+        <translation type="unfinished">虚拟网络</translation>
+    </message>
+    <message>
+        <source>chosen by libvirt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ObjectActions</name>
     <message>
         <source>another action on it is under way</source>
         <translation>另一个操作正在进行中</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>not possible in its current state</source>
@@ -3378,6 +4906,10 @@
 <context>
     <name>PerfTexts</name>
     <message>
+        <source> · pinned to %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%d h</source>
         <translation>%d 小时</translation>
     </message>
@@ -3452,7 +4984,184 @@
     </message>
 </context>
 <context>
+    <name>PinningApply</name>
+    <message numerus="yes">
+        <source>%n pin(s) changed on the running virtual machine.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pin(s) saved in the definition.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another client changed the definition meanwhile, so nothing was changed. The pins were read again: check them and apply once more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished">应用</translation>
+    </message>
+    <message>
+        <source>Apply vCPU pinning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the definition, from the next start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applied: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing needed to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now, on the running virtual machine:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These pins change:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt refused the pinning; nothing was changed: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished">新</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PinningModel</name>
+    <message>
+        <source>(offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU %d</source>
+        <translation type="unfinished">CPU %d</translation>
+    </message>
+    <message>
+        <source>Emulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host CPUs this row may run on, e.g. 0-3,^2 (double-click to type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NUMA node %d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QEMU&apos;s own threads (I/O, device emulation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ran on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>core %d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socket %d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCPU %d</source>
+        <translation type="unfinished">vCPU %d</translation>
+    </message>
+    <message>
+        <source>vCPU %d ran here at the last sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCPU %d ran on CPU %d at the last sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PinningPage</name>
+    <message>
+        <source>%s: %s from its next start (saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to the running virtual machine now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the pins: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NUMA node %1 · socket %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NUMA node %d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the pins are like this already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation type="unfinished">还原</translation>
+    </message>
+    <message>
+        <source>Save in its definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the pins of the running virtual machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the pins saved in the definition (it is not running).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the host CPUs each vCPU and the emulator threads may run on; all ticked is no pin. %s marks the CPU a vCPU ran on at the last sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PoolActions</name>
+    <message>
+        <source>%s: active, so it is stopped first; domains using its volumes lose access to them.</source>
+        <translation>%s：处于活动状态，因此会先停止；使用其存储卷的虚拟机将无法访问这些卷。</translation>
+    </message>
     <message>
         <source>%s: destroys the ZFS pool and all its data.</source>
         <translation>%s：销毁 ZFS 池及其全部数据。</translation>
@@ -3534,6 +5243,10 @@
     <message>
         <source>Refresh pool</source>
         <translation>刷新存储池</translation>
+    </message>
+    <message>
+        <source>Remove the pool&apos;s underlying storage; an active pool is stopped first</source>
+        <translation>删除存储池的底层存储；活动的存储池会先被停止</translation>
     </message>
     <message>
         <source>S&amp;top pool</source>
@@ -4087,6 +5800,48 @@
     </message>
 </context>
 <context>
+    <name>RevertDialog</name>
+    <message>
+        <source>&amp;Afterwards:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As when taken (%s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished">已暂停</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation type="unfinished">还原</translation>
+    </message>
+    <message>
+        <source>Revert to snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert to snapshot %s?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished">运行中</translation>
+    </message>
+    <message>
+        <source>The guest&apos;s disks, and its memory if the snapshot holds it, go back to how they were. Everything changed since is lost: take a snapshot first to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RngForm</name>
+    <message>
+        <source>&amp;Host source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScreenThumbnail</name>
     <message>
         <source>The screen of %s a few seconds ago. Click to open its window.</source>
@@ -4102,21 +5857,6 @@
     <message>
         <source>unknown type</source>
         <translation type="unfinished">未知类型</translation>
-    </message>
-</context>
-<context>
-    <name>ScreenshotView</name>
-    <message>
-        <source>The host sent a screenshot that is not a picture (%s).</source>
-        <translation>主机发送的截图不是图片（%s）。</translation>
-    </message>
-    <message>
-        <source>View only: the guest&apos;s screen, refreshed every second</source>
-        <translation>仅查看：客户机屏幕，每秒刷新</translation>
-    </message>
-    <message>
-        <source>unknown type</source>
-        <translation>未知类型</translation>
     </message>
 </context>
 <context>
@@ -4199,6 +5939,29 @@
     </message>
 </context>
 <context>
+    <name>SerialForm</name>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished">类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>PCI serial card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard serial port (ISA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB and PCI serial ports can be plugged into a running guest; a standard port waits for its next boot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB serial adapter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SerialView</name>
     <message>
         <source>Another client is using this console (%s).</source>
@@ -4211,6 +5974,112 @@
     <message>
         <source>Take over</source>
         <translation>接管</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotDetails</name>
+    <message>
+        <source> (current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s: inside its image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s: overlay %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory: inside the disk images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No disks or memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest&apos;s screen when the snapshot was taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <source>Unknown (its XML cannot be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotToolbar</name>
+    <message>
+        <source>Bring the guest back to the selected snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the selected snapshot&apos;s description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit description…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the guest&apos;s present state to come back to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take snapshot…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4277,6 +6146,104 @@
     </message>
     <message>
         <source>Unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotsPage</name>
+    <message>
+        <source>Another client changed this snapshot meanwhile; nothing was changed. The list now shows it as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished">应用</translation>
+    </message>
+    <message>
+        <source>Cannot read the domain&apos;s definition: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the snapshot&apos;s XML: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the snapshots: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description of %s saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No snapshots yet. Take snapshot… saves the guest&apos;s present state, to come back to later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %s</source>
+        <translation type="unfinished">未做任何更改：%s</translation>
+    </message>
+    <message>
+        <source>Reverted to %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverting to %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the description…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a snapshot to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot %s taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking snapshot %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot&apos;s metadata changes like this:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt is asked to take this snapshot:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SoundForm</name>
+    <message>
+        <source>&amp;Model:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4532,6 +6499,17 @@
     </message>
 </context>
 <context>
+    <name>TakeSnapshotAction</name>
+    <message>
+        <source>Save the domain&apos;s present state to come back to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take &amp;snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TerminalWidget</name>
     <message>
         <source>Copy</source>
@@ -4609,6 +6587,10 @@
         <translation>虚拟机</translation>
     </message>
     <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
         <source>Error: %s</source>
         <translation>错误：%s</translation>
     </message>
@@ -4657,6 +6639,10 @@
         <translation>无状态</translation>
     </message>
     <message>
+        <source>Not connected to %s: its state is unknown until the connection is back.</source>
+        <translation>未连接到 %s：在连接恢复之前，其状态未知。</translation>
+    </message>
+    <message>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
@@ -4691,6 +6677,10 @@
     <message>
         <source>Suspended</source>
         <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
     <message>
         <source>VLAN</source>
@@ -5025,6 +7015,10 @@
         <translation>适应窗口</translation>
     </message>
     <message>
+        <source>Fit the picture to the width of the view (0 shows all of it)</source>
+        <translation>使图适应视图的宽度（按 0 显示全图）</translation>
+    </message>
+    <message>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -5059,10 +7053,6 @@
     <message>
         <source>Show</source>
         <translation>显示</translation>
-    </message>
-    <message>
-        <source>Show the whole picture</source>
-        <translation>显示整个图</translation>
     </message>
     <message>
         <source>Show:</source>
@@ -5101,6 +7091,28 @@
     </message>
 </context>
 <context>
+    <name>TpmForm</name>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An emulated TPM (swtpm): Windows 11 needs version 2.0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VideoForm</name>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VmPages</name>
     <message>
         <source>Console</source>
@@ -5111,8 +7123,20 @@
         <translation>详细信息</translation>
     </message>
     <message>
+        <source>Hardware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Performance</source>
         <translation>性能</translation>
+    </message>
+    <message>
+        <source>Pinning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5272,7 +7296,7 @@
 <context>
     <name>VncView</name>
     <message>
-        <source>View only, refreshed every second: %s</source>
+        <source>View only (a screenshot every second). %s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5412,6 +7436,45 @@
     <message>
         <source>Volume</source>
         <translation>卷</translation>
+    </message>
+</context>
+<context>
+    <name>WatchdogForm</name>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;When the guest hangs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dump its memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power it off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send it an NMI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shut it down</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
