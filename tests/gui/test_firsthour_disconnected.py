@@ -55,6 +55,9 @@ def test_objects_of_a_disconnected_host_are_unknown_greyed_and_their_actions_dis
         assert state(row) == "Unknown", name
         assert row.data(Qt.ItemDataRole.ForegroundRole).color() == grey, name
         assert enabled(app, group, row) == set(), name
+        app.window.details.refresh()  # the summary does not tell the last known state either
+        content = app.window.details.page.content
+        assert content is not None and ("State", "Unknown") in content[1], name
 
     select(app, app.model.find_by_name(uri))
     app.actions.update_enabled()

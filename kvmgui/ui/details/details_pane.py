@@ -17,7 +17,7 @@ from kvmgui.ui.details.form_page import FormPage
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.roles import NodeKind, Role
 from kvmgui.virt.connection import Connection
-from kvmgui.core.snapshots import PoolInfo, VolumeInfo
+from kvmgui.core.snapshots import ConnectionState, PoolInfo, VolumeInfo
 
 # Refresh at most this often while events stream in (a mass start of hundreds of domains).
 _REFRESH_MS = 200
@@ -105,6 +105,14 @@ class DetailsPane(QWidget):
         kind = index.data(Role.KIND)
         snap = index.data(Role.SNAPSHOT)
         uri = index.data(Role.URI)
+        conn = self._model.connection(uri)
+        if kind not in (NodeKind.CONNECTION, NodeKind.CATEGORY) and conn is not None \
+                and conn.state != ConnectionState.CONNECTED:
+            # What it was when last seen may not be what it is now.
+            self.page.set_content(str(snap.name), [(self.tr("State"), texts.unknown_state()),
+                                                   (self.tr("Connection"),
+                                                    texts.offline_note(uri))])
+            return
         if kind == NodeKind.CONNECTION:
             self._show_connection(snap)
         elif kind == NodeKind.CATEGORY:
