@@ -28,7 +28,6 @@ from kvmgui.virt.define import (
 from kvmgui.xml import Disk, XmlSyntaxError, canonical
 from kvmgui.xml.device_hostdev import NodeDevice, parse_node_device
 
-Job = Callable[[libvirt.virConnect], object]
 Operation = Literal["attach", "detach", "update"]
 _DEFINITION_FLAGS = libvirt.VIR_DOMAIN_XML_INACTIVE | libvirt.VIR_DOMAIN_XML_SECURE
 

@@ -52,6 +52,8 @@ class DriveForm(DeviceForm):
         self.pool.currentIndexChanged.connect(lambda _i: self._fill_volumes())
         for box in (self.mode, self.bus, self.format):
             box.currentIndexChanged.connect(lambda _i: self._update())
+        if not cdrom and self.pool.count() == 0:  # no pool for a volume: a path, then
+            self.mode.setCurrentIndex(self.mode.findData(PATH))
         self._fill_volumes()
         self._update()
 

@@ -93,7 +93,8 @@ def other_name(tag: str) -> str:
              "vsock": Hw.tr("VM socket (vsock)"), "iommu": Hw.tr("IOMMU"),
              "hub": Hw.tr("USB hub"), "parallel": Hw.tr("Parallel port"),
              "shmem": Hw.tr("Shared memory"), "memory": Hw.tr("Memory module"),
-             "lease": Hw.tr("Lease"), "hostdev": Hw.tr("Host device")}
+             "lease": Hw.tr("Lease"), "hostdev": Hw.tr("Host device"),
+             "audio": Hw.tr("Audio backend")}
     return names.get(tag, tag)
 
 
@@ -151,21 +152,27 @@ def plan_text(plan: Plan, action: str) -> str:
         return translate_message(plan.refused)
     if plan.when is When.SAVED:
         return Hw.tr("The guest is shut off: its definition changes now, and it has the change "
-                    "from its next start.")
+                     "from its next start.")
     if plan.when is When.NEXT_BOOT:
         why = translate_message(plan.why_not_now) if plan.why_not_now is not None else ""
         text = Hw.tr("Takes effect at next boot: the definition changes now, the running guest "
-                    "keeps its devices until it is shut down and started again.")
+                     "keeps its devices until it is shut down and started again.")
         return f"{why}\n{text}" if why else text
     if plan.config:
-        return {"add": Hw.tr("The device is plugged into the running guest now and kept in its "
-                            "definition."),
-                "remove": Hw.tr("The device is unplugged from the running guest now and removed "
-                               "from its definition. The guest's operating system is asked to "
-                               "let go of it first."),
-                "media": Hw.tr("The media changes in the running guest now and in its "
-                              "definition.")}[action]
-    return {"add": Hw.tr("The device is plugged into the running guest only: it is gone when "
-                        "the guest stops."),
+        texts = {
+            "add": Hw.tr("The device is plugged into the running guest now and kept in its "
+                         "definition."),
+            "remove": Hw.tr("The device is unplugged from the running guest now and removed "
+                            "from its definition. The guest's operating system is asked to "
+                            "let go of it first."),
+            "media": Hw.tr("The media changes in the running guest now and in its "
+                           "definition."),
+        }
+    else:
+        texts = {
+            "add": Hw.tr("The device is plugged into the running guest only: it is gone when "
+                         "the guest stops."),
             "remove": Hw.tr("The device is unplugged from the running guest."),
-            "media": Hw.tr("The media changes in the running guest only.")}[action]
+            "media": Hw.tr("The media changes in the running guest only."),
+        }
+    return texts[action]
