@@ -6,8 +6,12 @@ gets its socket from libvirt."""
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import libvirt
 import pytest
@@ -350,3 +354,39 @@ def test_ssh_route_is_what_the_uri_asks_for(ssh_server: SshServer) -> None:  # n
     assert isinstance(route, SshRoute)
     assert route.command[-3:] == ("nc", "127.0.0.1", "5907")
     assert str(ssh_server.client_key.private) in route.command
+
+
+def guest_screen(domain: libvirt.virDomain) -> QImage:
+    """The guest's screen as libvirt's own screenshot shows it."""
+    stream = domain.connect().newStream(0)
+    domain.screenshot(stream, 0, 0)
+    data = b""
+    while chunk := stream.recv(1 << 20):
+        data += chunk
+    stream.finish()
+    return QImage.fromData(data)
+
+
+def test_headless_screenshot_shows_the_vnc_screen(make_tiny_guest: TinyGuestMaker,  # noqa: F811
+                                                  virt_conn: libvirt.virConnect, qtbot: QtBot,
+                                                  tmp_path: Path) -> None:
+    """`kvmgui --console graphics --screenshot` waits for the VNC view's first update."""
+    name = make_tiny_guest("vnc-shot")
+    domain = virt_conn.lookupByName(name)
+    qtbot.waitUntil(lambda: lit_pixels(guest_screen(domain)) > 200, timeout=BOOT_MS)
+    shot = tmp_path / "vm.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    result = subprocess.run(
+        [sys.executable, "-m", "kvmgui", "--connect", URI, "--select", name, "--console",
+         "graphics", "--theme", "light", "--log-level", "info", "--screenshot", str(shot)],
+        env=env, text=True, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "screenshot written" in result.stderr and "nothing shown" not in result.stderr
+    window = QImage(str(shot))
+    console = window.copy(0, window.height() // 4, window.width(), window.height() // 2)
+    # The guest's text console: mostly black with its text lit, no light overlay card.
+    dark = sum(console.pixelColor(x, y).lightness() < 40
+               for y in range(0, console.height(), 4) for x in range(0, console.width(), 4))
+    assert dark > 0.6 * (console.height() // 4) * (console.width() // 4)
+    assert lit_pixels(console) > 100

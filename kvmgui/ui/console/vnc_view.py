@@ -113,7 +113,7 @@ class VncView(FramebufferView):
             self.screenshots.deleteLater()
             self.screenshots = None
         self._fallback_note = ""
-        if self._connection is not None:
+        if self._connection is not None and isValid(self._connection):
             self._connection.stateChanged.disconnect(self._connection_state)
         self._connection, self._domain, self._route = None, None, None
         self.set_state(ViewState.DETACHED)
