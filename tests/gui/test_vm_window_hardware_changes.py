@@ -162,3 +162,21 @@ def test_another_clients_change_in_between_changes_nothing(start_app: StartApp,
     now = definition(default_conn, name)
     assert canonical(now.to_xml()) == canonical(other.to_xml())  # theirs, and nothing of ours
     assert now.devices_of("rng") == []
+
+
+def test_a_transient_guest_without_hotplug_refuses_and_says_why(
+        start_app: StartApp, default_conn: libvirt.virConnect, qtbot: QtBot) -> None:
+    name = PREFIX + "transient"
+    default_conn.createXML(WITH_CDROM.format(name=name), 0)  # running, never defined
+    page = hardware_page(qtbot, start_app(DEFAULT), name)
+    assert page.source is not None and page.source.config_xml is None
+    dialog = open_add(page, K.SOUND)
+    assert not dialog.add_button.isEnabled()
+    assert "This guest is transient" in dialog.problem.text()
+    assert "(TEST) cannot change the devices of a running guest" in dialog.problem.text()
+    dialog.reject()
+    page.select(row_of(page, K.CDROM).key)
+    assert page.eject_media() is None  # no live change here, and no definition for later
+    box = open_dialog(page, QMessageBox)
+    assert "(TEST) cannot change the devices of a running guest" in box.text()
+    box.close()
