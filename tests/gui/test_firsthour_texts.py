@@ -101,7 +101,9 @@ def host_words(graph: TopologyGraph) -> list[str]:
     """What the host itself names, longest first (so "eth0.10" goes before "eth0")."""
     words = set()
     for node in graph.nodes.values():
-        words.update(filter(None, (node.name, node.mac, node.bridge)))
+        if node.kind is not NodeKind.OUTSIDE:  # "outside" is our word, not the host's
+            words.add(node.name)
+        words.update(filter(None, (node.mac, node.bridge)))
         for key, value in node.detail:
             if key in HOST_DETAILS:
                 words.update(data_in(value))
@@ -116,6 +118,7 @@ def shown_texts(page: TopologyPage) -> Iterator[tuple[str, str]]:
     graph = page.scene.graph
     assert graph is not None
     for node_id, item in page.scene.node_items.items():
+        yield f"name of {node_id}", item.name_text
         yield f"subtitle of {node_id}", item.subtitle_text
         yield f"tooltip of {node_id}", plain(item.toolTip())
     for key, edge in page.scene.edge_items.items():

@@ -31,6 +31,7 @@ from kvmgui.topology.labels import node_subtitle_message
 from kvmgui.topology.layout import Layout, NodeBox
 from kvmgui.topology.model import Edge, LinkKind, NodeKind, PortMode, TopologyNode
 from kvmgui.ui.topology.paths import edge_path, lane_offsets, route_end
+from kvmgui.ui.topology.texts import node_name
 from kvmgui.ui.topology.theme import TopologyTheme
 
 DIMMED_OPACITY = 0.28
@@ -84,7 +85,7 @@ class NodeItem(_EmphasisMixin):
         self._warned = warned
         self._hovered = False
         text_width = box.width - 16 - 27 * len(badges) - (14 if warned else 0)
-        self.name_text = _elided(node.name, _font(12, bold=True), text_width)
+        self.name_text = _elided(node_name(node), _font(12, bold=True), text_width)
         self.subtitle_text = _elided(translate_message(node_subtitle_message(node)), _font(10),
                                      box.width - 16)
         self.setPos(box.x, box.y)
@@ -154,7 +155,7 @@ class NodeItem(_EmphasisMixin):
         painter.setPen(self._theme.text)
         area = self._rect.adjusted(9, 0, -4, 0)
         painter.drawText(area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         _elided(self.node.name, font, area.width()))
+                         _elided(node_name(self.node), font, area.width()))
         if self._warned:
             self._paint_warning(painter, QPointF(self._rect.width() - 9, 9))
 

@@ -35,6 +35,11 @@ def kind_name(kind: NodeKind) -> str:
     }[kind]
 
 
+def node_name(node: TopologyNode) -> str:
+    """What a node is called: the host's name for it, or ours for the world outside."""
+    return Topology.tr("outside") if node.kind is NodeKind.OUTSIDE else node.name
+
+
 def _table(title: str, rows: list[tuple[str, str]]) -> str:
     body = "".join(f"<tr><td>{escape(k)}</td><td>&nbsp;{escape(v)}</td></tr>" for k, v in rows)
     return f"<b>{escape(title)}</b><table>{body}</table>"
@@ -70,7 +75,7 @@ def node_tooltip(node: TopologyNode, addresses: Addresses) -> str:
             value = state_word(str(value))
         if key not in ("listed", "default"):
             rows.append((labels.get(key, key), _text(value)))
-    return _table(node.name, rows)
+    return _table(node_name(node), rows)
 
 
 def _text(value: str | Message) -> str:
@@ -79,7 +84,7 @@ def _text(value: str | Message) -> str:
 
 
 def edge_tooltip(edge: Edge, graph: TopologyGraph) -> str:
-    ends = f"{graph.nodes[edge.source].name} → {graph.nodes[edge.target].name}"
+    ends = f"{node_name(graph.nodes[edge.source])} → {node_name(graph.nodes[edge.target])}"
     if edge.link is LinkKind.NAT:
         what = Topology.tr("NAT through the host (not layer 2)")
     elif edge.link is LinkKind.ROUTE:
