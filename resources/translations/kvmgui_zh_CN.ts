@@ -206,7 +206,7 @@
     </message>
     <message>
         <source>kvmgui stores no password: remove it from the URI and use an SSH key or agent (libvirt asks for anything else when it connects).</source>
-        <translation type="unfinished"></translation>
+        <translation>kvmgui 不保存任何密码：请从 URI 中删除密码，改用 SSH 密钥或代理（其他凭据由 libvirt 在连接时询问）。</translation>
     </message>
     <message>
         <source>your login name on the host (optional)</source>
@@ -296,30 +296,30 @@
     <name>AddHardwareAction</name>
     <message>
         <source>Add &amp;hardware…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加硬件(&amp;H)…</translation>
     </message>
     <message>
         <source>Add a disk, CD-ROM, network interface, host device or other device to the domain</source>
-        <translation type="unfinished"></translation>
+        <translation>为虚拟机添加磁盘、光驱、网络接口、主机设备或其他设备</translation>
     </message>
 </context>
 <context>
     <name>AddHardwareDialog</name>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加(&amp;A)…</translation>
     </message>
     <message>
         <source>Add Hardware</source>
-        <translation type="unfinished"></translation>
+        <translation>添加硬件</translation>
     </message>
     <message>
         <source>Fill in the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写表单。</translation>
     </message>
     <message>
         <source>Plug it into the running guest &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即插入正在运行的虚拟机(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -371,325 +371,325 @@
     <name>ChannelForm</name>
     <message>
         <source>&amp;Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>通道(&amp;C)：</translation>
     </message>
     <message>
         <source>QEMU guest agent (shutdown, file system freeze, addresses)</source>
-        <translation type="unfinished"></translation>
+        <translation>QEMU 客户机代理（关机、冻结文件系统、地址）</translation>
     </message>
     <message>
         <source>SPICE agent (clipboard, screen size)</source>
-        <translation type="unfinished"></translation>
+        <translation>SPICE 代理（剪贴板、屏幕大小）</translation>
     </message>
 </context>
 <context>
     <name>CloneDialog</name>
     <message>
         <source>%(source)s is cloned as %(name)s: the changes to its definition, and what is copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>%(source)s 将被克隆为 %(name)s：以下是对其定义的更改以及要复制的内容。</translation>
     </message>
     <message>
         <source>%s is paused: its raw disks are copied as they are now; its memory is not.</source>
-        <translation type="unfinished"></translation>
+        <translation>%s 已暂停：其 raw 磁盘按当前状态复制；内存不复制。</translation>
     </message>
     <message>
         <source>%s name</source>
-        <translation type="unfinished"></translation>
+        <translation>%s 名称</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">名称(&amp;N)：</translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Review…</source>
-        <translation type="unfinished"></translation>
+        <translation>检查(&amp;R)…</translation>
     </message>
     <message>
         <source>, up to %s</source>
-        <translation type="unfinished"></translation>
+        <translation>，最多 %s</translation>
     </message>
     <message>
         <source>A copy of %s with its own name, UUID and MAC addresses. Choose what the clone does with each disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>%s 的副本，拥有自己的名称、UUID 和 MAC 地址。请选择克隆如何处理每个磁盘。</translation>
     </message>
     <message>
         <source>Clone</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆</translation>
     </message>
     <message>
         <source>Clone %s</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆 %s</translation>
     </message>
     <message>
         <source>Copy %(what)s to %(where)s (%(format)s, sparse%(size)s)</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %(what)s 复制到 %(where)s（%(format)s，稀疏%(size)s）</translation>
     </message>
     <message>
         <source>Display</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <source>Its UEFI variables (NVRAM) are copied to %s.</source>
-        <translation type="unfinished"></translation>
+        <translation>其 UEFI 变量（NVRAM）将复制到 %s。</translation>
     </message>
     <message>
         <source>Leave out %s</source>
-        <translation type="unfinished"></translation>
+        <translation>不包含 %s</translation>
     </message>
     <message>
         <source>NVRAM</source>
-        <translation type="unfinished"></translation>
+        <translation>NVRAM</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Name of the clone</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆的名称</translation>
     </message>
     <message>
         <source>New MAC address: %(old)s → %(new)s</source>
-        <translation type="unfinished"></translation>
+        <translation>新 MAC 地址：%(old)s → %(new)s</translation>
     </message>
     <message>
         <source>New UUID: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>新 UUID：%s</translation>
     </message>
     <message>
         <source>Not cloned: snapshots and saved memory state.</source>
-        <translation type="unfinished"></translation>
+        <translation>不克隆：快照和已保存的内存状态。</translation>
     </message>
     <message>
         <source>Share %s with the original</source>
-        <translation type="unfinished"></translation>
+        <translation>与原虚拟机共享 %s</translation>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished"></translation>
+        <translation>空间</translation>
     </message>
     <message>
         <source>The clone gets a new UUID and new MAC addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆将获得新的 UUID 和新的 MAC 地址。</translation>
     </message>
     <message>
         <source>the pool&apos;s format</source>
-        <translation type="unfinished"></translation>
+        <translation>存储池的格式</translation>
     </message>
 </context>
 <context>
     <name>CloneDiskRow</name>
     <message>
         <source>(empty drive)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空驱动器）</translation>
     </message>
     <message>
         <source>Clone</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆</translation>
     </message>
     <message>
         <source>Name of the copy of %s</source>
-        <translation type="unfinished"></translation>
+        <translation>%s 副本的名称</translation>
     </message>
     <message>
         <source>Same folder</source>
-        <translation type="unfinished"></translation>
+        <translation>同一文件夹</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>共享</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过</translation>
     </message>
     <message>
         <source>Storage pool of the copy of %s</source>
-        <translation type="unfinished"></translation>
+        <translation>%s 副本所在的存储池</translation>
     </message>
     <message>
         <source>What the clone does with %s</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆如何处理 %s</translation>
     </message>
 </context>
 <context>
     <name>CloneDisks</name>
     <message>
         <source>Copy to pool</source>
-        <translation type="unfinished"></translation>
+        <translation>复制到存储池</translation>
     </message>
     <message>
         <source>Copy&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>副本名称</translation>
     </message>
     <message>
         <source>Disk</source>
-        <translation type="unfinished">磁盘</translation>
+        <translation>磁盘</translation>
     </message>
     <message>
         <source>In the clone</source>
-        <translation type="unfinished"></translation>
+        <translation>在克隆中</translation>
     </message>
     <message>
         <source>No disks: only the definition is copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有磁盘：只复制定义。</translation>
     </message>
     <message>
         <source>Now on</source>
-        <translation type="unfinished"></translation>
+        <translation>当前位置</translation>
     </message>
 </context>
 <context>
     <name>CloneFlow</name>
     <message>
         <source>%(source)s was cloned as %(name)s</source>
-        <translation type="unfinished"></translation>
+        <translation>%(source)s 已克隆为 %(name)s</translation>
     </message>
     <message>
         <source>Clone</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆</translation>
     </message>
     <message>
         <source>Cloning %(source)s failed: %(error)s</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆 %(source)s 失败：%(error)s</translation>
     </message>
     <message>
         <source>Cloning %(source)s was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆 %(source)s 已取消。</translation>
     </message>
     <message>
         <source>Could not remove: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除：%s</translation>
     </message>
     <message>
         <source>Not connected to %s</source>
-        <translation type="unfinished">未连接到 %s</translation>
+        <translation>未连接到 %s</translation>
     </message>
     <message>
         <source>Removed what it had created: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除其创建的内容：%s</translation>
     </message>
     <message>
         <source>The definition of %(name)s cannot be read: %(error)s</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %(name)s 的定义：%(error)s</translation>
     </message>
     <message>
         <source>cloning…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在克隆…</translation>
     </message>
 </context>
 <context>
     <name>CloneJobs</name>
     <message>
         <source>%s is running: shut it down or pause it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%s 正在运行：请先关机或暂停。</translation>
     </message>
     <message>
         <source>A virtual machine named %s already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>已存在名为 %s 的虚拟机。</translation>
     </message>
     <message>
         <source>A volume named %s already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>已存在名为 %s 的存储卷。</translation>
     </message>
     <message>
         <source>The domain to clone is gone: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>要克隆的虚拟机已不存在：%s</translation>
     </message>
     <message>
         <source>The storage pool %s is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>存储池 %s 未运行。</translation>
     </message>
 </context>
 <context>
     <name>CloneProgressDialog</name>
     <message>
         <source>%(done)s of %(total)s</source>
-        <translation type="unfinished"></translation>
+        <translation>%(done)s / %(total)s</translation>
     </message>
     <message>
         <source>%(what)s → %(where)s</source>
-        <translation type="unfinished"></translation>
+        <translation>%(what)s → %(where)s</translation>
     </message>
     <message>
         <source>Cancelling: the copy under way runs to its end (libvirt cannot stop it), then everything the clone created is removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消：进行中的复制会继续到结束（libvirt 无法中止），然后删除克隆创建的所有内容。</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查…</translation>
     </message>
     <message>
         <source>Cloning %(source)s as %(name)s</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将 %(source)s 克隆为 %(name)s</translation>
     </message>
     <message>
         <source>Cloning %s</source>
-        <translation type="unfinished"></translation>
+        <translation>正在克隆 %s</translation>
     </message>
     <message>
         <source>Copy of %s</source>
-        <translation type="unfinished"></translation>
+        <translation>%s 的副本</translation>
     </message>
     <message>
         <source>Copying %s…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在复制 %s…</translation>
     </message>
     <message>
         <source>Could not remove: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除：%s</translation>
     </message>
     <message>
         <source>Defining %s…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在定义 %s…</translation>
     </message>
     <message>
         <source>NVRAM</source>
-        <translation type="unfinished"></translation>
+        <translation>NVRAM</translation>
     </message>
     <message>
         <source>Nothing was created.</source>
-        <translation type="unfinished"></translation>
+        <translation>未创建任何内容。</translation>
     </message>
     <message>
         <source>Removed what it had created: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除其创建的内容：%s</translation>
     </message>
     <message>
         <source>Removing what the clone created…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在删除克隆创建的内容…</translation>
     </message>
     <message>
         <source>Stop after the copy under way and remove everything the clone created</source>
-        <translation type="unfinished"></translation>
+        <translation>在进行中的复制结束后停止，并删除克隆创建的所有内容</translation>
     </message>
     <message>
         <source>The clone failed: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆失败：%s</translation>
     </message>
     <message>
         <source>The clone was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆已取消。</translation>
     </message>
     <message>
         <source>copying</source>
-        <translation type="unfinished"></translation>
+        <translation>正在复制</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>not copied</source>
-        <translation type="unfinished"></translation>
+        <translation>未复制</translation>
     </message>
     <message>
         <source>removed</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
 </context>
 <context>
@@ -790,7 +790,7 @@
     </message>
     <message>
         <source>The domain&apos;s name starts with “-”, so the custom console command would read it as an option; it was not started. Put -- before {name} in the command (Preferences) if the program accepts it.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机名称以“-”开头，自定义控制台命令会把它当作选项，因此未启动。如果该程序支持，请在命令（首选项）中的 {name} 前加上 --。</translation>
     </message>
     <message>
         <source>This domain has neither a graphical display nor a serial console.</source>
@@ -809,15 +809,15 @@
     <name>ConsoleForm</name>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished">类型(&amp;T)：</translation>
+        <translation>类型(&amp;T)：</translation>
     </message>
     <message>
         <source>On the first serial port (ttyS0)</source>
-        <translation type="unfinished"></translation>
+        <translation>在第一个串口上（ttyS0）</translation>
     </message>
     <message>
         <source>virtio console (hvc0 in the guest)</source>
-        <translation type="unfinished"></translation>
+        <translation>virtio 控制台（客户机中的 hvc0）</translation>
     </message>
 </context>
 <context>
@@ -923,65 +923,65 @@
     <name>ConsoleStream</name>
     <message>
         <source>The connection to the host closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>与主机的连接已关闭。</translation>
     </message>
 </context>
 <context>
     <name>ControllerForm</name>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>型号(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished">类型(&amp;T)：</translation>
+        <translation>类型(&amp;T)：</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished">默认</translation>
+        <translation>默认</translation>
     </message>
 </context>
 <context>
     <name>CreateSnapshotDialog</name>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished">描述(&amp;D)：</translation>
+        <translation>描述(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Internal: disks (and memory of a running guest) inside the qcow2 images</source>
-        <translation type="unfinished"></translation>
+        <translation>内部快照(&amp;I)：磁盘（及运行中虚拟机的内存）保存在 qcow2 镜像内</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">名称(&amp;N)：</translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Quiesce: freeze the guest&apos;s file systems while the overlays are made</source>
-        <translation type="unfinished"></translation>
+        <translation>静默(&amp;Q)：创建覆盖层时冻结客户机的文件系统</translation>
     </message>
     <message>
         <source>An absolute path on the host</source>
-        <translation type="unfinished"></translation>
+        <translation>主机上的绝对路径</translation>
     </message>
     <message>
         <source>External with &amp;memory: overlays, and the memory in a file</source>
-        <translation type="unfinished"></translation>
+        <translation>外部快照含内存(&amp;M)：覆盖层，内存保存到文件</translation>
     </message>
     <message>
         <source>External, disk &amp;only: new overlay files on top of the disks</source>
-        <translation type="unfinished"></translation>
+        <translation>外部快照仅磁盘(&amp;O)：在磁盘之上创建新的覆盖文件</translation>
     </message>
     <message>
         <source>Memory &amp;file:</source>
-        <translation type="unfinished"></translation>
+        <translation>内存文件(&amp;F)：</translation>
     </message>
     <message>
         <source>Next…</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步…</translation>
     </message>
     <message>
         <source>Take snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>创建快照</translation>
     </message>
 </context>
 <context>
@@ -1054,28 +1054,28 @@
     <name>DeleteSnapshotDialog</name>
     <message>
         <source>A deleted snapshot cannot be brought back; the guest as it is now stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除的快照无法恢复；虚拟机的当前状态保持不变。</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Delete snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>删除快照</translation>
     </message>
     <message>
         <source>Delete snapshot %s?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除快照 %s？</translation>
     </message>
     <message>
         <source>Only this snapshot: its children stay, attached to its parent</source>
-        <translation type="unfinished"></translation>
+        <translation>仅此快照：其子快照保留，并挂到其父快照下</translation>
     </message>
     <message numerus="yes">
         <source>This snapshot and the %n snapshot(s) below it:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>此快照及其下的 %n 个快照：</numerusform>
         </translation>
     </message>
 </context>
@@ -1083,19 +1083,23 @@
     <name>DescriptionDialog</name>
     <message>
         <source>Description of snapshot %s:</source>
-        <translation type="unfinished"></translation>
+        <translation>快照 %s 的描述：</translation>
     </message>
     <message>
         <source>Next…</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步…</translation>
     </message>
     <message>
         <source>Snapshot description</source>
-        <translation type="unfinished"></translation>
+        <translation>快照描述</translation>
     </message>
 </context>
 <context>
     <name>DetailsPane</name>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
     <message>
         <source>Host %s</source>
         <translation>宿主机 %s</translation>
@@ -1137,25 +1141,27 @@
     <name>DeviceChangeFlow</name>
     <message>
         <source>Add</source>
-        <translation type="unfinished">添加</translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>Another client changed this guest&apos;s definition meanwhile, so nothing was changed. The devices were read again: check them and try once more.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个客户端同时修改了此虚拟机的定义，因此未做任何更改。已重新读取设备：请检查后重试。</translation>
     </message>
     <message>
         <source>Change media</source>
-        <translation type="unfinished"></translation>
+        <translation>更换介质</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>libvirt refused the change; nothing was changed.
 
 %s</source>
-        <translation type="unfinished"></translation>
+        <translation>libvirt 拒绝了此更改；未做任何更改。
+
+%s</translation>
     </message>
 </context>
 <context>
@@ -1193,11 +1199,11 @@
     </message>
     <message>
         <source>Clo&amp;ne…</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆(&amp;N)…</translation>
     </message>
     <message>
         <source>Copy a shut-off or paused domain: its definition and the disks you choose</source>
-        <translation type="unfinished"></translation>
+        <translation>复制已关机或已暂停的虚拟机：其定义及所选磁盘</translation>
     </message>
     <message>
         <source>De&amp;lete…</source>
@@ -2007,71 +2013,71 @@
     <name>DriveForm</name>
     <message>
         <source>&amp;Bus:</source>
-        <translation type="unfinished">总线(&amp;B)：</translation>
+        <translation>总线(&amp;B)：</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished">格式(&amp;F)：</translation>
+        <translation>格式(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;Holds:</source>
-        <translation type="unfinished"></translation>
+        <translation>内容(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Size:</source>
-        <translation type="unfinished">大小(&amp;S)：</translation>
+        <translation>大小(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Volume:</source>
-        <translation type="unfinished">卷(&amp;V)：</translation>
+        <translation>存储卷(&amp;V)：</translation>
     </message>
     <message>
         <source>A file or device on the host</source>
-        <translation type="unfinished"></translation>
+        <translation>主机上的文件或设备</translation>
     </message>
     <message>
         <source>A new volume</source>
-        <translation type="unfinished"></translation>
+        <translation>新存储卷</translation>
     </message>
     <message>
         <source>An existing volume</source>
-        <translation type="unfinished"></translation>
+        <translation>现有存储卷</translation>
     </message>
     <message>
         <source>Empty (insert media later)</source>
-        <translation type="unfinished"></translation>
+        <translation>空（稍后插入介质）</translation>
     </message>
     <message>
         <source>Enter a volume name without &apos;/&apos;.</source>
-        <translation type="unfinished">请输入不含“/”的卷名称。</translation>
+        <translation>请输入不含“/”的存储卷名称。</translation>
     </message>
     <message>
         <source>Enter the path of the disk image or device.</source>
-        <translation type="unfinished">请输入磁盘映像或设备的路径。</translation>
+        <translation>请输入磁盘镜像或设备的路径。</translation>
     </message>
     <message>
         <source>N&amp;ame:</source>
-        <translation type="unfinished">名称(&amp;A)：</translation>
+        <translation>名称(&amp;A)：</translation>
     </message>
     <message>
         <source>P&amp;ool:</source>
-        <translation type="unfinished">存储池(&amp;O)：</translation>
+        <translation>存储池(&amp;O)：</translation>
     </message>
     <message>
         <source>Pa&amp;th:</source>
-        <translation type="unfinished">路径(&amp;T)：</translation>
+        <translation>路径(&amp;T)：</translation>
     </message>
     <message>
         <source>The pool already has a volume named %s.</source>
-        <translation type="unfinished">该存储池中已有名为 %s 的卷。</translation>
+        <translation>该存储池中已有名为 %s 的存储卷。</translation>
     </message>
     <message>
         <source>The pool has no volumes.</source>
-        <translation type="unfinished">该存储池中没有卷。</translation>
+        <translation>该存储池中没有存储卷。</translation>
     </message>
     <message>
         <source>There is no active storage pool.</source>
-        <translation type="unfinished">没有活动的存储池。</translation>
+        <translation>没有活动的存储池。</translation>
     </message>
 </context>
 <context>
@@ -2247,19 +2253,19 @@
     <name>FilesystemForm</name>
     <message>
         <source>&amp;Host folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>主机文件夹(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Tag:</source>
-        <translation type="unfinished"></translation>
+        <translation>标记(&amp;T)：</translation>
     </message>
     <message>
         <source>Enter the host folder to share.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入要共享的主机文件夹。</translation>
     </message>
     <message>
         <source>The guest mounts the folder by this name: mount -t virtiofs TAG /mnt</source>
-        <translation type="unfinished"></translation>
+        <translation>客户机按此名称挂载该文件夹：mount -t virtiofs TAG /mnt</translation>
     </message>
 </context>
 <context>
@@ -2444,27 +2450,27 @@
     <name>GraphicsForm</name>
     <message>
         <source>&amp;Listen on:</source>
-        <translation type="unfinished"></translation>
+        <translation>监听地址(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished">类型(&amp;T)：</translation>
+        <translation>类型(&amp;T)：</translation>
     </message>
     <message>
         <source>A display listening on all addresses can be reached by anyone on the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>监听所有地址的显示可被网络上的任何人访问。</translation>
     </message>
     <message>
         <source>All IPv4 addresses (0.0.0.0)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有 IPv4 地址（0.0.0.0）</translation>
     </message>
     <message>
         <source>No network: local clients only</source>
-        <translation type="unfinished"></translation>
+        <translation>无网络：仅限本地客户端</translation>
     </message>
     <message>
         <source>This host only (127.0.0.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>仅本主机（127.0.0.1）</translation>
     </message>
 </context>
 <context>
@@ -2490,58 +2496,58 @@
     <name>HardwareModel</name>
     <message>
         <source>Device</source>
-        <translation type="unfinished">设备</translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">说明</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
 </context>
 <context>
     <name>HardwarePage</name>
     <message>
         <source>&amp;Add hardware…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加硬件(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Eject</source>
-        <translation type="unfinished"></translation>
+        <translation>弹出(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Insert media…</source>
-        <translation type="unfinished"></translation>
+        <translation>插入介质(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished">移除(&amp;R)</translation>
+        <translation>移除(&amp;R)</translation>
     </message>
     <message>
         <source>Add %s</source>
-        <translation type="unfinished"></translation>
+        <translation>添加%s</translation>
     </message>
     <message>
         <source>Cannot read the devices: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取设备：%s</translation>
     </message>
     <message>
         <source>Eject %s</source>
-        <translation type="unfinished"></translation>
+        <translation>弹出 %s</translation>
     </message>
     <message>
         <source>Insert media into %s</source>
-        <translation type="unfinished"></translation>
+        <translation>向 %s 插入介质</translation>
     </message>
     <message>
         <source>Reading the devices…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取设备…</translation>
     </message>
     <message>
         <source>Remove %s</source>
-        <translation type="unfinished"></translation>
+        <translation>移除 %s</translation>
     </message>
 </context>
 <context>
@@ -2615,306 +2621,310 @@
     <name>HostDeviceForm</name>
     <message>
         <source>A PCI device passed to a guest is taken away from the host while the guest runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>直通给虚拟机的 PCI 设备在虚拟机运行期间无法被主机使用。</translation>
     </message>
     <message>
         <source>Already passed to this guest</source>
-        <translation type="unfinished"></translation>
+        <translation>已直通给此虚拟机</translation>
     </message>
     <message>
         <source>Cannot list the host&apos;s devices: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>无法列出主机的设备：%s</translation>
     </message>
     <message>
         <source>Choose a host device.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个主机设备。</translation>
     </message>
     <message>
         <source>Reading the host&apos;s devices…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取主机的设备…</translation>
     </message>
     <message>
         <source>The host has no such devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>主机上没有此类设备。</translation>
     </message>
 </context>
 <context>
     <name>Hw</name>
     <message numerus="yes">
         <source>%n head(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个输出</numerusform>
         </translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished">（空）</translation>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Audio backend</source>
+        <translation>音频后端</translation>
     </message>
     <message>
         <source>CD-ROM</source>
-        <translation type="unfinished"></translation>
+        <translation>光驱</translation>
     </message>
     <message>
         <source>CD-ROMs and floppies</source>
-        <translation type="unfinished"></translation>
+        <translation>光驱和软驱</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>通道</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished">控制台</translation>
+        <translation>控制台</translation>
     </message>
     <message>
         <source>Controller</source>
-        <translation type="unfinished"></translation>
+        <translation>控制器</translation>
     </message>
     <message>
         <source>Controllers</source>
-        <translation type="unfinished"></translation>
+        <translation>控制器</translation>
     </message>
     <message>
         <source>Disk</source>
-        <translation type="unfinished">磁盘</translation>
+        <translation>磁盘</translation>
     </message>
     <message>
         <source>Disks</source>
-        <translation type="unfinished">磁盘</translation>
+        <translation>磁盘</translation>
     </message>
     <message>
         <source>Floppy</source>
-        <translation type="unfinished">软盘</translation>
+        <translation>软驱</translation>
     </message>
     <message>
         <source>From the next boot</source>
-        <translation type="unfinished"></translation>
+        <translation>从下次启动起</translation>
     </message>
     <message>
         <source>Graphical display</source>
-        <translation type="unfinished"></translation>
+        <translation>图形显示</translation>
     </message>
     <message>
         <source>Graphical displays</source>
-        <translation type="unfinished"></translation>
+        <translation>图形显示</translation>
     </message>
     <message>
         <source>Host device</source>
-        <translation type="unfinished"></translation>
+        <translation>主机设备</translation>
     </message>
     <message>
         <source>IOMMU</source>
-        <translation type="unfinished"></translation>
+        <translation>IOMMU</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入设备</translation>
     </message>
     <message>
         <source>Lease</source>
-        <translation type="unfinished"></translation>
+        <translation>租约</translation>
     </message>
     <message>
         <source>Memory balloon</source>
-        <translation type="unfinished"></translation>
+        <translation>内存气球</translation>
     </message>
     <message>
         <source>Memory module</source>
-        <translation type="unfinished"></translation>
+        <translation>内存模块</translation>
     </message>
     <message>
         <source>Network interface</source>
-        <translation type="unfinished"></translation>
+        <translation>网络接口</translation>
     </message>
     <message>
         <source>Network interfaces</source>
-        <translation type="unfinished">网络接口</translation>
+        <translation>网络接口</translation>
     </message>
     <message>
         <source>Other device</source>
-        <translation type="unfinished"></translation>
+        <translation>其他设备</translation>
     </message>
     <message>
         <source>Other devices</source>
-        <translation type="unfinished"></translation>
+        <translation>其他设备</translation>
     </message>
     <message>
         <source>PCI host device</source>
-        <translation type="unfinished"></translation>
+        <translation>PCI 主机设备</translation>
     </message>
     <message>
         <source>Panic notifier</source>
-        <translation type="unfinished"></translation>
+        <translation>崩溃通知器</translation>
     </message>
     <message>
         <source>Parallel port</source>
-        <translation type="unfinished"></translation>
+        <translation>并口</translation>
     </message>
     <message>
         <source>QEMU guest agent</source>
-        <translation type="unfinished"></translation>
+        <translation>QEMU 客户机代理</translation>
     </message>
     <message>
         <source>Random number generator</source>
-        <translation type="unfinished"></translation>
+        <translation>随机数生成器</translation>
     </message>
     <message>
         <source>Random number generators</source>
-        <translation type="unfinished"></translation>
+        <translation>随机数生成器</translation>
     </message>
     <message>
         <source>SPICE agent</source>
-        <translation type="unfinished"></translation>
+        <translation>SPICE 代理</translation>
     </message>
     <message>
         <source>Serial port</source>
-        <translation type="unfinished"></translation>
+        <translation>串口</translation>
     </message>
     <message>
         <source>Serial ports, consoles and channels</source>
-        <translation type="unfinished"></translation>
+        <translation>串口、控制台和通道</translation>
     </message>
     <message>
         <source>Shared folder</source>
-        <translation type="unfinished"></translation>
+        <translation>共享文件夹</translation>
     </message>
     <message>
         <source>Shared folders</source>
-        <translation type="unfinished"></translation>
+        <translation>共享文件夹</translation>
     </message>
     <message>
         <source>Shared memory</source>
-        <translation type="unfinished"></translation>
+        <translation>共享内存</translation>
     </message>
     <message>
         <source>Smartcard reader</source>
-        <translation type="unfinished"></translation>
+        <translation>智能卡读卡器</translation>
     </message>
     <message>
         <source>Sound</source>
-        <translation type="unfinished"></translation>
+        <translation>声卡</translation>
     </message>
     <message>
         <source>TPM</source>
-        <translation type="unfinished"></translation>
+        <translation>TPM</translation>
     </message>
     <message>
         <source>Takes effect at next boot: the definition changes now, the running guest keeps its devices until it is shut down and started again.</source>
-        <translation type="unfinished"></translation>
+        <translation>下次启动时生效：定义现在就会更改，运行中的虚拟机保留其设备，直到关机并重新启动。</translation>
     </message>
     <message>
         <source>The device is plugged into the running guest now and kept in its definition.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备现在插入运行中的虚拟机，并保存在其定义中。</translation>
     </message>
     <message>
         <source>The device is plugged into the running guest only: it is gone when the guest stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备仅插入运行中的虚拟机：虚拟机停止后即消失。</translation>
     </message>
     <message>
         <source>The device is unplugged from the running guest now and removed from its definition. The guest&apos;s operating system is asked to let go of it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备现在从运行中的虚拟机拔出，并从其定义中删除。会先请求客户机操作系统释放该设备。</translation>
     </message>
     <message>
         <source>The device is unplugged from the running guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备已从运行中的虚拟机拔出。</translation>
     </message>
     <message>
         <source>The guest is shut off: its definition changes now, and it has the change from its next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机已关机：其定义现在更改，下次启动时生效。</translation>
     </message>
     <message>
         <source>The media changes in the running guest now and in its definition.</source>
-        <translation type="unfinished"></translation>
+        <translation>介质现在在运行中的虚拟机及其定义中同时更换。</translation>
     </message>
     <message>
         <source>The media changes in the running guest only.</source>
-        <translation type="unfinished"></translation>
+        <translation>介质仅在运行中的虚拟机中更换。</translation>
     </message>
     <message>
         <source>USB and PCI host devices</source>
-        <translation type="unfinished"></translation>
+        <translation>USB 和 PCI 主机设备</translation>
     </message>
     <message>
         <source>USB host device</source>
-        <translation type="unfinished"></translation>
+        <translation>USB 主机设备</translation>
     </message>
     <message>
         <source>USB hub</source>
-        <translation type="unfinished"></translation>
+        <translation>USB 集线器</translation>
     </message>
     <message>
         <source>USB redirection</source>
-        <translation type="unfinished"></translation>
+        <translation>USB 重定向</translation>
     </message>
     <message>
         <source>Until the guest stops</source>
-        <translation type="unfinished"></translation>
+        <translation>直到虚拟机停止</translation>
     </message>
     <message>
         <source>VM socket (vsock)</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机套接字（vsock）</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>显卡</translation>
     </message>
     <message>
         <source>Watchdog</source>
-        <translation type="unfinished"></translation>
+        <translation>看门狗</translation>
     </message>
     <message>
         <source>Watchdogs</source>
-        <translation type="unfinished"></translation>
+        <translation>看门狗</translation>
     </message>
 </context>
 <context>
     <name>InputForm</name>
     <message>
         <source>&amp;Bus:</source>
-        <translation type="unfinished">总线(&amp;B)：</translation>
+        <translation>总线(&amp;B)：</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished">类型(&amp;T)：</translation>
+        <translation>类型(&amp;T)：</translation>
     </message>
     <message>
         <source>Keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘</translation>
     </message>
     <message>
         <source>Mouse</source>
-        <translation type="unfinished"></translation>
+        <translation>鼠标</translation>
     </message>
     <message>
         <source>Tablet (absolute pointer)</source>
-        <translation type="unfinished"></translation>
+        <translation>数位板（绝对定位指针）</translation>
     </message>
 </context>
 <context>
     <name>InsertMediaDialog</name>
     <message>
         <source>&amp;Path:</source>
-        <translation type="unfinished"></translation>
+        <translation>路径(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Volume:</source>
-        <translation type="unfinished">卷(&amp;V)：</translation>
+        <translation>存储卷(&amp;V)：</translation>
     </message>
     <message>
         <source>(a path on the host)</source>
-        <translation type="unfinished"></translation>
+        <translation>（主机上的路径）</translation>
     </message>
     <message>
         <source>Enter the absolute path of an ISO image or a device on the host.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入主机上 ISO 镜像或设备的绝对路径。</translation>
     </message>
     <message>
         <source>Insert Media</source>
-        <translation type="unfinished"></translation>
+        <translation>插入介质</translation>
     </message>
     <message>
         <source>Media for the drive %s:</source>
-        <translation type="unfinished"></translation>
+        <translation>驱动器 %s 的介质：</translation>
     </message>
 </context>
 <context>
@@ -3169,23 +3179,23 @@
     </message>
     <message>
         <source>A TPM</source>
-        <translation type="unfinished"></translation>
+        <translation>TPM</translation>
     </message>
     <message>
         <source>A comma needs a CPU on each side (write e.g. 0-3,^2,8).</source>
-        <translation type="unfinished"></translation>
+        <translation>逗号两边都需要一个 CPU（例如写成 0-3,^2,8）。</translation>
     </message>
     <message>
         <source>A drive on the {bus} bus cannot be plugged into or out of a running guest; virtio, SCSI and USB drives can.</source>
-        <translation type="unfinished"></translation>
+        <translation>{bus} 总线上的驱动器无法在虚拟机运行时插拔；virtio、SCSI 和 USB 驱动器可以。</translation>
     </message>
     <message>
         <source>A graphical display</source>
-        <translation type="unfinished"></translation>
+        <translation>图形显示</translation>
     </message>
     <message>
         <source>A guest with a graphical display needs a video card: libvirt would add a default one again. Remove the display first.</source>
-        <translation type="unfinished"></translation>
+        <translation>带图形显示的虚拟机需要显卡：libvirt 会再次添加默认显卡。请先移除图形显示。</translation>
     </message>
     <message>
         <source>A network boot (PXE) needs a network card.</source>
@@ -3197,15 +3207,15 @@
     </message>
     <message>
         <source>A shared folder</source>
-        <translation type="unfinished"></translation>
+        <translation>共享文件夹</translation>
     </message>
     <message>
         <source>A snapshot named {name} already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>已存在名为 {name} 的快照。</translation>
     </message>
     <message>
         <source>A sound card</source>
-        <translation type="unfinished"></translation>
+        <translation>声卡</translation>
     </message>
     <message>
         <source>A storage pool named {name} already exists.</source>
@@ -3213,7 +3223,7 @@
     </message>
     <message>
         <source>A video card</source>
-        <translation type="unfinished"></translation>
+        <translation>显卡</translation>
     </message>
     <message>
         <source>A virtual machine named {name} already exists.</source>
@@ -3221,19 +3231,19 @@
     </message>
     <message>
         <source>An internal snapshot of a running guest needs a qcow2 disk to hold its memory; this guest has no writable disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中虚拟机的内部快照需要一个 qcow2 磁盘来保存内存；此虚拟机没有可写磁盘。</translation>
     </message>
     <message>
         <source>Another NIC of the guest already has the MAC address {mac}.</source>
-        <translation type="unfinished"></translation>
+        <translation>此虚拟机的另一个网卡已使用 MAC 地址 {mac}。</translation>
     </message>
     <message>
         <source>Another drive already uses the target {target}.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个驱动器已使用目标 {target}。</translation>
     </message>
     <message>
         <source>Another shared folder already uses the tag {tag}.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个共享文件夹已使用标记 {tag}。</translation>
     </message>
     <message>
         <source>Another virtual machine is named {name}.</source>
@@ -3253,7 +3263,7 @@
     </message>
     <message>
         <source>Both virtual machines would write to {target} ({source}): running both corrupts it.</source>
-        <translation type="unfinished"></translation>
+        <translation>两台虚拟机都会写入 {target}（{source}）：同时运行会损坏它。</translation>
     </message>
     <message>
         <source>Bridge STP and delay only apply to isolated, NAT, routed and open networks, not to forward mode {mode}.</source>
@@ -3265,19 +3275,19 @@
     </message>
     <message>
         <source>CPU {cpus}</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU {cpus}</translation>
     </message>
     <message>
         <source>CPU {cpu} is beyond any host (at most {max}).</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU {cpu} 超出任何主机的范围（最多 {max}）。</translation>
     </message>
     <message>
         <source>CPUs {cpus}</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU {cpus}</translation>
     </message>
     <message>
         <source>Choose a host device.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个主机设备。</translation>
     </message>
     <message>
         <source>Choose an active storage pool.</source>
@@ -3305,7 +3315,7 @@
     </message>
     <message>
         <source>Choose the network, bridge or host device to connect to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要连接的网络、网桥或主机设备。</translation>
     </message>
     <message>
         <source>Choose the storage pool for the new disk.</source>
@@ -3313,7 +3323,7 @@
     </message>
     <message>
         <source>Choose where the pinning goes: the running virtual machine, its saved definition, or both.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择绑定应用到哪里：运行中的虚拟机、其保存的定义，或两者。</translation>
     </message>
     <message>
         <source>Current memory ({current} KiB) is more than the maximum memory ({memory} KiB); libvirt will lower it.</source>
@@ -3357,7 +3367,7 @@
     </message>
     <message>
         <source>Enter the host folder to share as an absolute path.</source>
-        <translation type="unfinished"></translation>
+        <translation>请以绝对路径输入要共享的主机文件夹。</translation>
     </message>
     <message>
         <source>Enter the iSCSI portal (host name or address).</source>
@@ -3377,7 +3387,7 @@
     </message>
     <message>
         <source>Enter the tag the guest mounts the folder by.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入客户机挂载该文件夹所用的标记。</translation>
     </message>
     <message>
         <source>Enter the target IQN, e.g. iqn.2004-04.com.example:storage.</source>
@@ -3385,11 +3395,11 @@
     </message>
     <message>
         <source>External snapshots are offered for disks that are files; not a file: {disks}.</source>
-        <translation type="unfinished"></translation>
+        <translation>外部快照只适用于文件形式的磁盘；以下不是文件：{disks}。</translation>
     </message>
     <message>
         <source>External snapshots are offered on QEMU/KVM hosts only.</source>
-        <translation type="unfinished"></translation>
+        <translation>外部快照仅适用于 QEMU/KVM 主机。</translation>
     </message>
     <message>
         <source>Forward mode {mode} needs at least one IP address.</source>
@@ -3425,11 +3435,11 @@
     </message>
     <message>
         <source>Internal snapshots need every disk in qcow2 format; not qcow2: {disks}.</source>
-        <translation type="unfinished"></translation>
+        <translation>内部快照要求所有磁盘为 qcow2 格式；以下不是 qcow2：{disks}。</translation>
     </message>
     <message>
         <source>Internal snapshots of a UEFI (pflash) guest are not supported by libvirt {version}; take an external snapshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>libvirt {version} 不支持 UEFI（pflash）虚拟机的内部快照；请创建外部快照。</translation>
     </message>
     <message>
         <source>Linux bridge</source>
@@ -3465,7 +3475,7 @@
     </message>
     <message>
         <source>No guest agent answers: install and start qemu-guest-agent in the guest to freeze its file systems during the snapshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有客户机代理应答：请在客户机中安装并启动 qemu-guest-agent，以便在快照期间冻结其文件系统。</translation>
     </message>
     <message>
         <source>No password was given for the console.</source>
@@ -3477,31 +3487,31 @@
     </message>
     <message>
         <source>Only CD-ROM and floppy drives have removable media.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有光驱和软驱有可移动介质。</translation>
     </message>
     <message>
         <source>Only SCSI controllers can be plugged into or out of a running guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 SCSI 控制器可以在虚拟机运行时插拔。</translation>
     </message>
     <message>
         <source>Only USB and PCI serial ports can be plugged into or out of a running guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 USB 和 PCI 串口可以在虚拟机运行时插拔。</translation>
     </message>
     <message>
         <source>Only USB and virtio input devices can be plugged into or out of a running guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 USB 和 virtio 输入设备可以在虚拟机运行时插拔。</translation>
     </message>
     <message>
         <source>Only a running guest can freeze its file systems.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有运行中的虚拟机才能冻结其文件系统。</translation>
     </message>
     <message>
         <source>Only a running or paused guest has memory to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有运行中或已暂停的虚拟机才有可保存的内存。</translation>
     </message>
     <message>
         <source>Only an i6300esb watchdog can be plugged into or out of a running guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 i6300esb 看门狗可以在虚拟机运行时插拔。</translation>
     </message>
     <message>
         <source>Only one portgroup can be the default; {name} is another.</source>
@@ -3513,11 +3523,11 @@
     </message>
     <message>
         <source>Only single CPUs can be taken out (^{first}, not ^{first}-{last}).</source>
-        <translation type="unfinished"></translation>
+        <translation>只能排除单个 CPU（^{first}，而不是 ^{first}-{last}）。</translation>
     </message>
     <message>
         <source>Only virtio consoles can be plugged into or out of a running guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 virtio 控制台可以在虚拟机运行时插拔。</translation>
     </message>
     <message>
         <source>Open vSwitch</source>
@@ -3593,7 +3603,7 @@
     </message>
     <message>
         <source>The PS/2 mouse and keyboard are part of the PC&apos;s chipset: libvirt always gives a PC guest them.</source>
-        <translation type="unfinished"></translation>
+        <translation>PS/2 鼠标和键盘是 PC 芯片组的一部分：libvirt 总会为 PC 虚拟机提供它们。</translation>
     </message>
     <message>
         <source>The VLAN settings of {label} have no VLAN id.</source>
@@ -3613,7 +3623,7 @@
     </message>
     <message>
         <source>The connection names no host to reach the display on.</source>
-        <translation type="unfinished"></translation>
+        <translation>此连接没有指明可以访问显示的主机。</translation>
     </message>
     <message>
         <source>The console client failed to decode the screen ({error}).</source>
@@ -3653,7 +3663,7 @@
     </message>
     <message>
         <source>The copies to {pool} may need up to {need}; it has {free} free.</source>
-        <translation type="unfinished"></translation>
+        <translation>复制到 {pool} 最多可能需要 {need}；其可用空间为 {free}。</translation>
     </message>
     <message>
         <source>The current number of vCPUs ({current}) is more than the maximum ({maximum}).</source>
@@ -3665,55 +3675,55 @@
     </message>
     <message>
         <source>The display has no network listener (listen type none): only a connection on the host itself can open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示没有网络监听（监听类型为 none）：只有主机本机上的连接才能打开它。</translation>
     </message>
     <message>
         <source>The display listens on a UNIX socket of the host ({path}): only an SSH connection can reach it.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示监听主机的 UNIX 套接字（{path}）：只有 SSH 连接才能访问。</translation>
     </message>
     <message>
         <source>The display listens on the fixed port {port}: the clone cannot run while the original runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示监听固定端口 {port}：原虚拟机运行时克隆无法运行。</translation>
     </message>
     <message>
         <source>The display listens only on the host&apos;s loopback address ({address}): connect to the host over SSH (qemu+ssh://) to reach it.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示只监听主机的回环地址（{address}）：请通过 SSH（qemu+ssh://）连接主机以访问它。</translation>
     </message>
     <message>
         <source>The drive has no target device name.</source>
-        <translation type="unfinished"></translation>
+        <translation>该驱动器没有目标设备名。</translation>
     </message>
     <message>
         <source>The emulator threads</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟器线程</translation>
     </message>
     <message>
         <source>The guest already has a TPM.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机已有 TPM。</translation>
     </message>
     <message>
         <source>The guest already has a channel for the QEMU guest agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机已有 QEMU 客户机代理通道。</translation>
     </message>
     <message>
         <source>The guest already has a channel named {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机已有名为 {name} 的通道。</translation>
     </message>
     <message>
         <source>The guest already has a watchdog.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机已有看门狗。</translation>
     </message>
     <message>
         <source>The guest already has a {type} display.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机已有 {type} 显示。</translation>
     </message>
     <message>
         <source>The guest has no VNC display.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机没有 VNC 显示。</translation>
     </message>
     <message>
         <source>The host device {device} is already passed to this guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>主机设备 {device} 已直通给此虚拟机。</translation>
     </message>
     <message>
         <source>The initiator name {iqn} does not start with iqn., eui. or naa.</source>
@@ -3729,7 +3739,7 @@
     </message>
     <message>
         <source>The memory file must be an absolute path on the host, e.g. /var/lib/libvirt/qemu/snapshot/vm.mem.</source>
-        <translation type="unfinished"></translation>
+        <translation>内存文件必须是主机上的绝对路径，例如 /var/lib/libvirt/qemu/snapshot/vm.mem。</translation>
     </message>
     <message>
         <source>The netmask of IP address {address} is not valid: {netmask}</source>
@@ -3741,7 +3751,7 @@
     </message>
     <message>
         <source>The new file of disk {disk} must be an absolute path: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘 {disk} 的新文件必须是绝对路径：{value}</translation>
     </message>
     <message>
         <source>The number of vCPUs must be at least 1.</source>
@@ -3749,7 +3759,7 @@
     </message>
     <message>
         <source>The path {path} is not absolute: start it with /.</source>
-        <translation type="unfinished"></translation>
+        <translation>路径 {path} 不是绝对路径：请以 / 开头。</translation>
     </message>
     <message>
         <source>The portgroup name {name} is used more than once.</source>
@@ -3761,11 +3771,11 @@
     </message>
     <message>
         <source>The random number source must be a host device such as /dev/urandom.</source>
-        <translation type="unfinished"></translation>
+        <translation>随机数来源必须是主机设备，例如 /dev/urandom。</translation>
     </message>
     <message>
         <source>The range {first}-{last} runs backwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>范围 {first}-{last} 是倒序的。</translation>
     </message>
     <message>
         <source>The remote screen is too large ({width}×{height}; the limit is {max_width}×{max_height}).</source>
@@ -3773,7 +3783,7 @@
     </message>
     <message>
         <source>The root PCI controller cannot be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>根 PCI 控制器无法移除。</translation>
     </message>
     <message>
         <source>The target name {iqn} does not start with iqn., eui. or naa.</source>
@@ -3785,11 +3795,11 @@
     </message>
     <message>
         <source>The test driver takes internal snapshots only.</source>
-        <translation type="unfinished"></translation>
+        <translation>测试驱动只支持内部快照。</translation>
     </message>
     <message>
         <source>The virtual machine is not running: the pinning can only be saved in its definition.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机未运行：绑定只能保存到其定义中。</translation>
     </message>
     <message>
         <source>The volume capacity must be greater than 0 bytes.</source>
@@ -3821,27 +3831,27 @@
     </message>
     <message>
         <source>This console shows the first serial port; remove the serial port to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此控制台显示第一个串口；要移除它，请移除该串口。</translation>
     </message>
     <message>
         <source>This device</source>
-        <translation type="unfinished"></translation>
+        <translation>此设备</translation>
     </message>
     <message>
         <source>This device goes away when the guest stops; it cannot be removed while the guest runs: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>此设备在虚拟机停止时消失；虚拟机运行时无法移除：{reason}</translation>
     </message>
     <message>
         <source>This guest has no writable disk to put an overlay on.</source>
-        <translation type="unfinished"></translation>
+        <translation>此虚拟机没有可用于覆盖层的可写磁盘。</translation>
     </message>
     <message>
         <source>This guest has no writable disk to snapshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>此虚拟机没有可创建快照的可写磁盘。</translation>
     </message>
     <message>
         <source>This guest is transient: it has no definition to change for its next boot, and {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>此虚拟机是临时的：它没有可在下次启动时更改的定义，并且{reason}</translation>
     </message>
     <message>
         <source>This host does not offer {type} guests for {arch}; it offers {offered}.</source>
@@ -3849,11 +3859,11 @@
     </message>
     <message>
         <source>This host&apos;s driver ({driver}) cannot change the devices of a running guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>此主机的驱动（{driver}）无法更改运行中虚拟机的设备。</translation>
     </message>
     <message>
         <source>This host&apos;s driver cannot hand over the display.</source>
-        <translation type="unfinished"></translation>
+        <translation>此主机的驱动无法转交显示。</translation>
     </message>
     <message>
         <source>This machine&apos;s CPU does not report hardware virtualization (vmx/svm): a kvm guest may pause at once (&quot;KVM internal error&quot;). Choose qemu (emulation) if it does.</source>
@@ -3861,19 +3871,19 @@
     </message>
     <message>
         <source>This virtual machine is transient: it has no definition to save the pinning in.</source>
-        <translation type="unfinished"></translation>
+        <translation>此虚拟机是临时的：没有可保存绑定的定义。</translation>
     </message>
     <message>
         <source>Unknown memory snapshot location &apos;{value}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的内存快照位置“{value}”。</translation>
     </message>
     <message>
         <source>Unknown snapshot location &apos;{value}&apos; of disk {disk}.</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘 {disk} 的快照位置“{value}”未知。</translation>
     </message>
     <message>
         <source>Unknown snapshot state &apos;{value}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的快照状态“{value}”。</translation>
     </message>
     <message>
         <source>VEPA: guests reach each other only if the switch on {dev} reflects (hairpin)</source>
@@ -3901,7 +3911,7 @@
     </message>
     <message>
         <source>any CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>任意 CPU</translation>
     </message>
     <message>
         <source>blocked</source>
@@ -3993,7 +4003,7 @@
     </message>
     <message>
         <source>libvirt gives a guest without one a default memory balloon; to turn it off, set its model to none in the XML.</source>
-        <translation type="unfinished"></translation>
+        <translation>libvirt 会为没有内存气球的虚拟机提供默认的内存气球；要关闭它，请在 XML 中将其型号设为 none。</translation>
     </message>
     <message>
         <source>libvirt {version} applies VLAN tags on Linux bridges only from {since}</source>
@@ -4001,15 +4011,15 @@
     </message>
     <message>
         <source>libvirt {version} on this host cannot delete external snapshots; libvirt 9.9 or later can.</source>
-        <translation type="unfinished"></translation>
+        <translation>此主机上的 libvirt {version} 无法删除外部快照；libvirt 9.9 或更高版本可以。</translation>
     </message>
     <message>
         <source>libvirt {version} on this host cannot revert to an external snapshot; libvirt 9.9 or later can.</source>
-        <translation type="unfinished"></translation>
+        <translation>此主机上的 libvirt {version} 无法还原到外部快照；libvirt 9.9 或更高版本可以。</translation>
     </message>
     <message>
         <source>libvirt {version} on this host cannot revert to or delete external snapshots; libvirt 9.9 or later can.</source>
-        <translation type="unfinished"></translation>
+        <translation>此主机上的 libvirt {version} 无法还原到或删除外部快照；libvirt 9.9 或更高版本可以。</translation>
     </message>
     <message>
         <source>linux bridge</source>
@@ -4157,7 +4167,7 @@
     </message>
     <message>
         <source>snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>快照</translation>
     </message>
     <message>
         <source>suspended</source>
@@ -4209,15 +4219,15 @@
     </message>
     <message>
         <source>vCPU {vcpu}</source>
-        <translation type="unfinished"></translation>
+        <translation>vCPU {vcpu}</translation>
     </message>
     <message>
         <source>vCPU {vcpu} does not exist: this virtual machine has {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>vCPU {vcpu} 不存在：此虚拟机有 {count} 个。</translation>
     </message>
     <message>
         <source>vCPU {vcpu} is not in the running virtual machine (it runs with {count} vCPUs).</source>
-        <translation type="unfinished"></translation>
+        <translation>vCPU {vcpu} 不在运行中的虚拟机里（它以 {count} 个 vCPU 运行）。</translation>
     </message>
     <message>
         <source>vdpa</source>
@@ -4253,7 +4263,7 @@
     </message>
     <message>
         <source>{count} device(s) use this controller ({devices}): remove them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 个设备使用此控制器（{devices}）：请先移除它们。</translation>
     </message>
     <message>
         <source>{devices} both use VLAN {tag} on {parent}; Linux allows only one VLAN device per tag and parent.</source>
@@ -4261,7 +4271,7 @@
     </message>
     <message>
         <source>{device} cannot be plugged into or out of a running guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>{device}无法在虚拟机运行时插拔。</translation>
     </message>
     <message>
         <source>{domain} NIC {nic}</source>
@@ -4285,11 +4295,11 @@
     </message>
     <message>
         <source>{mac} is a multicast address; a NIC needs a unicast one.</source>
-        <translation type="unfinished"></translation>
+        <translation>{mac} 是多播地址；网卡需要单播地址。</translation>
     </message>
     <message>
         <source>{mac} is not a MAC address (six hex pairs, e.g. 52:54:00:12:34:56).</source>
-        <translation type="unfinished"></translation>
+        <translation>{mac} 不是 MAC 地址（六组十六进制数，例如 52:54:00:12:34:56）。</translation>
     </message>
     <message>
         <source>{mode} · inactive</source>
@@ -4349,15 +4359,15 @@
     </message>
     <message>
         <source>{row} needs at least one host CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>{row} 至少需要一个主机 CPU。</translation>
     </message>
     <message>
         <source>{row}: the saved pin is not understood: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{row}：无法理解已保存的绑定：{reason}</translation>
     </message>
     <message>
         <source>{row}: {old} → {new}</source>
-        <translation type="unfinished"></translation>
+        <translation>{row}：{old} → {new}</translation>
     </message>
     <message>
         <source>{sentence} {more}</source>
@@ -4405,7 +4415,7 @@
     </message>
     <message>
         <source>“{item}” is not a CPU number or range (write e.g. 0-3,^2,8).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{item}”不是 CPU 编号或范围（例如写成 0-3,^2,8）。</translation>
     </message>
 </context>
 <context>
@@ -4767,35 +4777,35 @@
     <name>NicForm</name>
     <message>
         <source>&amp;Connect to:</source>
-        <translation type="unfinished">连接到(&amp;C)：</translation>
+        <translation>连接到(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>型号(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>来源(&amp;S)：</translation>
     </message>
     <message>
         <source>Host bridge</source>
-        <translation type="unfinished">宿主机网桥</translation>
+        <translation>主机网桥</translation>
     </message>
     <message>
         <source>Host device (macvtap)</source>
-        <translation type="unfinished"></translation>
+        <translation>主机设备（macvtap）</translation>
     </message>
     <message>
         <source>M&amp;AC address:</source>
-        <translation type="unfinished"></translation>
+        <translation>MAC 地址(&amp;A)：</translation>
     </message>
     <message>
         <source>Virtual network</source>
-        <translation type="unfinished">虚拟网络</translation>
+        <translation>虚拟网络</translation>
     </message>
     <message>
         <source>chosen by libvirt</source>
-        <translation type="unfinished"></translation>
+        <translation>由 libvirt 选择</translation>
     </message>
 </context>
 <context>
@@ -4907,7 +4917,7 @@
     <name>PerfTexts</name>
     <message>
         <source> · pinned to %s</source>
-        <translation type="unfinished"></translation>
+        <translation> · 绑定到 %s</translation>
     </message>
     <message>
         <source>%d h</source>
@@ -4987,173 +4997,173 @@
     <name>PinningApply</name>
     <message numerus="yes">
         <source>%n pin(s) changed on the running virtual machine.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>运行中的虚拟机上更改了 %n 个绑定。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n pin(s) saved in the definition.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>定义中保存了 %n 个绑定。</numerusform>
         </translation>
     </message>
     <message>
         <source>Another client changed the definition meanwhile, so nothing was changed. The pins were read again: check them and apply once more.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个客户端同时修改了定义，因此未做任何更改。已重新读取绑定：请检查后再次应用。</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished">应用</translation>
+        <translation>应用</translation>
     </message>
     <message>
         <source>Apply vCPU pinning</source>
-        <translation type="unfinished"></translation>
+        <translation>应用 vCPU 绑定</translation>
     </message>
     <message>
         <source>In the definition, from the next start:</source>
-        <translation type="unfinished"></translation>
+        <translation>在定义中，从下次启动起：</translation>
     </message>
     <message>
         <source>Not applied: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>未应用：%s</translation>
     </message>
     <message>
         <source>Nothing needed to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>无需更改。</translation>
     </message>
     <message>
         <source>Now, on the running virtual machine:</source>
-        <translation type="unfinished"></translation>
+        <translation>现在，在运行中的虚拟机上：</translation>
     </message>
     <message>
         <source>These pins change:</source>
-        <translation type="unfinished"></translation>
+        <translation>以下绑定将更改：</translation>
     </message>
     <message>
         <source>libvirt refused the pinning; nothing was changed: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>libvirt 拒绝了绑定；未做任何更改：%s</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished">新</translation>
+        <translation>新</translation>
     </message>
     <message>
         <source>saved</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存</translation>
     </message>
 </context>
 <context>
     <name>PinningModel</name>
     <message>
         <source>(offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>（离线）</translation>
     </message>
     <message>
         <source>CPU %d</source>
-        <translation type="unfinished">CPU %d</translation>
+        <translation>CPU %d</translation>
     </message>
     <message>
         <source>Emulator</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟器</translation>
     </message>
     <message>
         <source>Host CPUs this row may run on, e.g. 0-3,^2 (double-click to type)</source>
-        <translation type="unfinished"></translation>
+        <translation>此行可运行的主机 CPU，例如 0-3,^2（双击输入）</translation>
     </message>
     <message>
         <source>NUMA node %d</source>
-        <translation type="unfinished"></translation>
+        <translation>NUMA 节点 %d</translation>
     </message>
     <message>
         <source>Pinned to</source>
-        <translation type="unfinished"></translation>
+        <translation>绑定到</translation>
     </message>
     <message>
         <source>QEMU&apos;s own threads (I/O, device emulation)</source>
-        <translation type="unfinished"></translation>
+        <translation>QEMU 自身的线程（I/O、设备模拟）</translation>
     </message>
     <message>
         <source>Ran on</source>
-        <translation type="unfinished"></translation>
+        <translation>运行于</translation>
     </message>
     <message>
         <source>any CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>任意 CPU</translation>
     </message>
     <message>
         <source>core %d</source>
-        <translation type="unfinished"></translation>
+        <translation>核心 %d</translation>
     </message>
     <message>
         <source>socket %d</source>
-        <translation type="unfinished"></translation>
+        <translation>插槽 %d</translation>
     </message>
     <message>
         <source>vCPU %d</source>
-        <translation type="unfinished">vCPU %d</translation>
+        <translation>vCPU %d</translation>
     </message>
     <message>
         <source>vCPU %d ran here at the last sample</source>
-        <translation type="unfinished"></translation>
+        <translation>上次采样时 vCPU %d 在此运行</translation>
     </message>
     <message>
         <source>vCPU %d ran on CPU %d at the last sample</source>
-        <translation type="unfinished"></translation>
+        <translation>上次采样时 vCPU %d 在 CPU %d 上运行</translation>
     </message>
 </context>
 <context>
     <name>PinningPage</name>
     <message>
         <source>%s: %s from its next start (saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>%s：从下次启动起为 %s（已保存）</translation>
     </message>
     <message>
         <source>Apply to the running virtual machine now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即应用到运行中的虚拟机</translation>
     </message>
     <message>
         <source>Apply…</source>
-        <translation type="unfinished"></translation>
+        <translation>应用…</translation>
     </message>
     <message>
         <source>CPUs</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Could not read the pins: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取绑定：%s</translation>
     </message>
     <message>
         <source>NUMA node %1 · socket %2</source>
-        <translation type="unfinished"></translation>
+        <translation>NUMA 节点 %1 · 插槽 %2</translation>
     </message>
     <message>
         <source>NUMA node %d</source>
-        <translation type="unfinished"></translation>
+        <translation>NUMA 节点 %d</translation>
     </message>
     <message>
         <source>Nothing to apply: the pins are like this already.</source>
-        <translation type="unfinished"></translation>
+        <translation>无需应用：绑定已是如此。</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished">还原</translation>
+        <translation>还原</translation>
     </message>
     <message>
         <source>Save in its definition</source>
-        <translation type="unfinished"></translation>
+        <translation>保存到其定义中</translation>
     </message>
     <message>
         <source>Showing the pins of the running virtual machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示运行中虚拟机的绑定。</translation>
     </message>
     <message>
         <source>Showing the pins saved in the definition (it is not running).</source>
-        <translation type="unfinished"></translation>
+        <translation>显示定义中保存的绑定（虚拟机未运行）。</translation>
     </message>
     <message>
         <source>Tick the host CPUs each vCPU and the emulator threads may run on; all ticked is no pin. %s marks the CPU a vCPU ran on at the last sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选每个 vCPU 及模拟器线程可运行的主机 CPU；全部勾选即不绑定。%s 标记上次采样时 vCPU 所在的 CPU。</translation>
     </message>
 </context>
 <context>
@@ -5803,42 +5813,42 @@
     <name>RevertDialog</name>
     <message>
         <source>&amp;Afterwards:</source>
-        <translation type="unfinished"></translation>
+        <translation>之后(&amp;A)：</translation>
     </message>
     <message>
         <source>As when taken (%s)</source>
-        <translation type="unfinished"></translation>
+        <translation>与创建时相同（%s）</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished">已暂停</translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished">还原</translation>
+        <translation>还原</translation>
     </message>
     <message>
         <source>Revert to snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>还原到快照</translation>
     </message>
     <message>
         <source>Revert to snapshot %s?</source>
-        <translation type="unfinished"></translation>
+        <translation>还原到快照 %s？</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished">运行中</translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <source>The guest&apos;s disks, and its memory if the snapshot holds it, go back to how they were. Everything changed since is lost: take a snapshot first to keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机的磁盘（以及快照中保存的内存）将恢复到当时的状态。此后的所有更改都会丢失：如需保留，请先创建快照。</translation>
     </message>
 </context>
 <context>
     <name>RngForm</name>
     <message>
         <source>&amp;Host source:</source>
-        <translation type="unfinished"></translation>
+        <translation>主机来源(&amp;H)：</translation>
     </message>
 </context>
 <context>
@@ -5852,113 +5862,113 @@
     <name>ScreenshotSource</name>
     <message>
         <source>The host sent a screenshot that is not a picture (%s).</source>
-        <translation type="unfinished">主机发送的截图不是图片（%s）。</translation>
+        <translation>主机发送的截图不是图片（%s）。</translation>
     </message>
     <message>
         <source>unknown type</source>
-        <translation type="unfinished">未知类型</translation>
+        <translation>未知类型</translation>
     </message>
 </context>
 <context>
     <name>SerialConsolePage</name>
     <message>
         <source>Another client is using this console (%s). Take it over to use it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个客户端正在使用此控制台（%s）。接管后才能在此使用。</translation>
     </message>
     <message>
         <source>Cannot open the console: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开控制台：%s</translation>
     </message>
     <message>
         <source>Connected to %s.</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接到 %s。</translation>
     </message>
     <message>
         <source>Connecting to %s…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接到 %s…</translation>
     </message>
     <message>
         <source>Console %d (%s)</source>
-        <translation type="unfinished"></translation>
+        <translation>控制台 %d（%s）</translation>
     </message>
     <message>
         <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>断开连接</translation>
     </message>
     <message>
         <source>Disconnect the other client and attach this window</source>
-        <translation type="unfinished"></translation>
+        <translation>断开另一个客户端并连接此窗口</translation>
     </message>
     <message>
         <source>Disconnected.</source>
-        <translation type="unfinished"></translation>
+        <translation>已断开连接。</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished">重新连接</translation>
+        <translation>重新连接</translation>
     </message>
     <message>
         <source>Serial port %d</source>
-        <translation type="unfinished"></translation>
+        <translation>串口 %d</translation>
     </message>
     <message>
         <source>Serial port or console of the domain to attach to</source>
-        <translation type="unfinished"></translation>
+        <translation>要连接的虚拟机串口或控制台</translation>
     </message>
     <message>
         <source>Take Over</source>
-        <translation type="unfinished"></translation>
+        <translation>接管</translation>
     </message>
     <message>
         <source>The console closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>控制台已关闭。</translation>
     </message>
     <message>
         <source>The console closed: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>控制台已关闭：%s</translation>
     </message>
     <message>
         <source>The domain is not running. The console attaches when it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机未运行。启动后控制台会自动连接。</translation>
     </message>
     <message>
         <source>The domain stopped. The console attaches when it starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机已停止。再次启动后控制台会自动连接。</translation>
     </message>
     <message>
         <source>The domain was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机已被删除。</translation>
     </message>
     <message>
         <source>This domain has no serial port or console.</source>
-        <translation type="unfinished"></translation>
+        <translation>此虚拟机没有串口或控制台。</translation>
     </message>
     <message>
         <source>Virtio console %d</source>
-        <translation type="unfinished"></translation>
+        <translation>Virtio 控制台 %d</translation>
     </message>
 </context>
 <context>
     <name>SerialForm</name>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished">类型(&amp;T)：</translation>
+        <translation>类型(&amp;T)：</translation>
     </message>
     <message>
         <source>PCI serial card</source>
-        <translation type="unfinished"></translation>
+        <translation>PCI 串口卡</translation>
     </message>
     <message>
         <source>Standard serial port (ISA)</source>
-        <translation type="unfinished"></translation>
+        <translation>标准串口（ISA）</translation>
     </message>
     <message>
         <source>USB and PCI serial ports can be plugged into a running guest; a standard port waits for its next boot.</source>
-        <translation type="unfinished"></translation>
+        <translation>USB 和 PCI 串口可以插入运行中的虚拟机；标准串口需等到下次启动。</translation>
     </message>
     <message>
         <source>USB serial adapter</source>
-        <translation type="unfinished"></translation>
+        <translation>USB 串口适配器</translation>
     </message>
 </context>
 <context>
@@ -5980,271 +5990,271 @@
     <name>SnapshotDetails</name>
     <message>
         <source> (current)</source>
-        <translation type="unfinished"></translation>
+        <translation>（当前）</translation>
     </message>
     <message>
         <source>%s: inside its image</source>
-        <translation type="unfinished"></translation>
+        <translation>%s：在其镜像内</translation>
     </message>
     <message>
         <source>%s: overlay %s</source>
-        <translation type="unfinished"></translation>
+        <translation>%s：覆盖层 %s</translation>
     </message>
     <message>
         <source>Created:</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间：</translation>
     </message>
     <message>
         <source>Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>描述：</translation>
     </message>
     <message>
         <source>Memory: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>内存：%s</translation>
     </message>
     <message>
         <source>Memory: inside the disk images</source>
-        <translation type="unfinished"></translation>
+        <translation>内存：在磁盘镜像内</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>No disks or memory</source>
-        <translation type="unfinished"></translation>
+        <translation>无磁盘或内存</translation>
     </message>
     <message>
         <source>Saved in:</source>
-        <translation type="unfinished"></translation>
+        <translation>保存位置：</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <source>The guest&apos;s screen when the snapshot was taken</source>
-        <translation type="unfinished"></translation>
+        <translation>创建快照时虚拟机的屏幕</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型：</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Unknown (its XML cannot be read)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知（无法读取其 XML）</translation>
     </message>
     <message>
         <source>a file</source>
-        <translation type="unfinished"></translation>
+        <translation>一个文件</translation>
     </message>
 </context>
 <context>
     <name>SnapshotToolbar</name>
     <message>
         <source>Bring the guest back to the selected snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>将虚拟机恢复到所选快照</translation>
     </message>
     <message>
         <source>Change the selected snapshot&apos;s description</source>
-        <translation type="unfinished"></translation>
+        <translation>更改所选快照的描述</translation>
     </message>
     <message>
         <source>Delete the selected snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选快照</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除…</translation>
     </message>
     <message>
         <source>Edit description…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑描述…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Revert…</source>
-        <translation type="unfinished"></translation>
+        <translation>还原…</translation>
     </message>
     <message>
         <source>Save the guest&apos;s present state to come back to</source>
-        <translation type="unfinished"></translation>
+        <translation>保存虚拟机的当前状态以便日后恢复</translation>
     </message>
     <message>
         <source>Take snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>创建快照…</translation>
     </message>
 </context>
 <context>
     <name>SnapshotTreeModel</name>
     <message>
         <source>%s is the current snapshot: the guest&apos;s present state grew from it</source>
-        <translation type="unfinished"></translation>
+        <translation>%s 是当前快照：虚拟机的当前状态由它发展而来</translation>
     </message>
     <message>
         <source>Crashed</source>
-        <translation type="unfinished">已崩溃</translation>
+        <translation>已崩溃</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">描述</translation>
+        <translation>描述</translation>
     </message>
     <message>
         <source>Disk only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅磁盘</translation>
     </message>
     <message>
         <source>External</source>
-        <translation type="unfinished"></translation>
+        <translation>外部</translation>
     </message>
     <message>
         <source>Internal</source>
-        <translation type="unfinished"></translation>
+        <translation>内部</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished">已暂停</translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished">运行中</translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <source>Shut off</source>
-        <translation type="unfinished">已关机</translation>
+        <translation>已关机</translation>
     </message>
     <message>
         <source>Shutting down</source>
-        <translation type="unfinished">正在关机</translation>
+        <translation>正在关机</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Suspended</source>
-        <translation type="unfinished">已挂起</translation>
+        <translation>已挂起</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
     <name>SnapshotsPage</name>
     <message>
         <source>Another client changed this snapshot meanwhile; nothing was changed. The list now shows it as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个客户端同时修改了此快照；未做任何更改。列表现在显示其实际状态。</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished">应用</translation>
+        <translation>应用</translation>
     </message>
     <message>
         <source>Cannot read the domain&apos;s definition: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取虚拟机的定义：%s</translation>
     </message>
     <message>
         <source>Cannot read the snapshot&apos;s XML: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取快照的 XML：%s</translation>
     </message>
     <message>
         <source>Cannot read the snapshots: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取快照：%s</translation>
     </message>
     <message>
         <source>Deleted %s.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 %s。</translation>
     </message>
     <message>
         <source>Deleting %s…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在删除 %s…</translation>
     </message>
     <message>
         <source>Description of %s saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%s 的描述已保存。</translation>
     </message>
     <message>
         <source>Edit description</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑描述</translation>
     </message>
     <message>
         <source>Failed: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：%s</translation>
     </message>
     <message>
         <source>No snapshots yet. Take snapshot… saves the guest&apos;s present state, to come back to later.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有快照。“创建快照…”会保存虚拟机的当前状态，以便日后恢复。</translation>
     </message>
     <message>
         <source>Nothing was changed: %s</source>
-        <translation type="unfinished">未做任何更改：%s</translation>
+        <translation>未做任何更改：%s</translation>
     </message>
     <message>
         <source>Reverted to %s.</source>
-        <translation type="unfinished"></translation>
+        <translation>已还原到 %s。</translation>
     </message>
     <message>
         <source>Reverting to %s…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在还原到 %s…</translation>
     </message>
     <message>
         <source>Saving the description…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存描述…</translation>
     </message>
     <message>
         <source>Select a snapshot to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个快照以在此查看。</translation>
     </message>
     <message>
         <source>Snapshot %s taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建快照 %s。</translation>
     </message>
     <message>
         <source>Take snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>创建快照</translation>
     </message>
     <message>
         <source>Taking snapshot %s…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建快照 %s…</translation>
     </message>
     <message>
         <source>The description is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>描述未更改。</translation>
     </message>
     <message>
         <source>The snapshot&apos;s metadata changes like this:</source>
-        <translation type="unfinished"></translation>
+        <translation>快照的元数据将这样更改：</translation>
     </message>
     <message>
         <source>libvirt is asked to take this snapshot:</source>
-        <translation type="unfinished"></translation>
+        <translation>将请求 libvirt 创建此快照：</translation>
     </message>
 </context>
 <context>
     <name>SoundForm</name>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>型号(&amp;M)：</translation>
     </message>
 </context>
 <context>
@@ -6502,38 +6512,38 @@
     <name>TakeSnapshotAction</name>
     <message>
         <source>Save the domain&apos;s present state to come back to</source>
-        <translation type="unfinished"></translation>
+        <translation>保存虚拟机的当前状态以便日后恢复</translation>
     </message>
     <message>
         <source>Take &amp;snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>创建快照(&amp;S)…</translation>
     </message>
 </context>
 <context>
     <name>TerminalWidget</name>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <source>Larger Text</source>
-        <translation type="unfinished"></translation>
+        <translation>放大文字</translation>
     </message>
     <message>
         <source>Normal Size</source>
-        <translation type="unfinished"></translation>
+        <translation>正常大小</translation>
     </message>
     <message>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴</translation>
     </message>
     <message>
         <source>Select All</source>
-        <translation type="unfinished"></translation>
+        <translation>全选</translation>
     </message>
     <message>
         <source>Smaller Text</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小文字</translation>
     </message>
 </context>
 <context>
@@ -6942,6 +6952,10 @@
         <translation>配置中引用了，但宿主机上没有此设备</translation>
     </message>
     <message>
+        <source>outside</source>
+        <translation>外部</translation>
+    </message>
+    <message>
         <source>routed</source>
         <translation>路由</translation>
     </message>
@@ -7094,22 +7108,22 @@
     <name>TpmForm</name>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>型号(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Version:</source>
-        <translation type="unfinished"></translation>
+        <translation>版本(&amp;V)：</translation>
     </message>
     <message>
         <source>An emulated TPM (swtpm): Windows 11 needs version 2.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟的 TPM（swtpm）：Windows 11 需要 2.0 版。</translation>
     </message>
 </context>
 <context>
     <name>VideoForm</name>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>型号(&amp;M)：</translation>
     </message>
 </context>
 <context>
@@ -7124,7 +7138,7 @@
     </message>
     <message>
         <source>Hardware</source>
-        <translation type="unfinished"></translation>
+        <translation>硬件</translation>
     </message>
     <message>
         <source>Performance</source>
@@ -7132,11 +7146,11 @@
     </message>
     <message>
         <source>Pinning</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 绑定</translation>
     </message>
     <message>
         <source>Snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>快照</translation>
     </message>
 </context>
 <context>
@@ -7255,49 +7269,49 @@
     <name>VncInput</name>
     <message>
         <source>Click the screen to type in the guest</source>
-        <translation type="unfinished"></translation>
+        <translation>单击屏幕以在虚拟机中输入</translation>
     </message>
     <message>
         <source>Click the screen to type in the guest and move its pointer</source>
-        <translation type="unfinished"></translation>
+        <translation>单击屏幕以在虚拟机中输入并移动其指针</translation>
     </message>
     <message>
         <source>Press Ctrl+Alt to release the keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>按 Ctrl+Alt 释放键盘</translation>
     </message>
     <message>
         <source>Press Ctrl+Alt to release the pointer and the keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>按 Ctrl+Alt 释放指针和键盘</translation>
     </message>
 </context>
 <context>
     <name>VncPasswordDialog</name>
     <message>
         <source>Console password</source>
-        <translation type="unfinished"></translation>
+        <translation>控制台密码</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码：</translation>
     </message>
     <message>
         <source>The graphical console of %s asks for its VNC password.</source>
-        <translation type="unfinished"></translation>
+        <translation>%s 的图形控制台需要其 VNC 密码。</translation>
     </message>
     <message>
         <source>Type the password, or Cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入密码，或取消。</translation>
     </message>
 </context>
 <context>
     <name>VncView</name>
     <message>
         <source>View only (a screenshot every second). %s</source>
-        <translation type="unfinished"></translation>
+        <translation>仅查看（每秒一张截图）。%s</translation>
     </message>
 </context>
 <context>
@@ -7442,39 +7456,39 @@
     <name>WatchdogForm</name>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>型号(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;When the guest hangs:</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机挂起时(&amp;W)：</translation>
     </message>
     <message>
         <source>Dump its memory</source>
-        <translation type="unfinished"></translation>
+        <translation>转储其内存</translation>
     </message>
     <message>
         <source>Nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>不做任何事</translation>
     </message>
     <message>
         <source>Pause it</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Power it off</source>
-        <translation type="unfinished"></translation>
+        <translation>断电</translation>
     </message>
     <message>
         <source>Reset it</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Send it an NMI</source>
-        <translation type="unfinished"></translation>
+        <translation>发送 NMI</translation>
     </message>
     <message>
         <source>Shut it down</source>
-        <translation type="unfinished"></translation>
+        <translation>关机</translation>
     </message>
 </context>
 <context>
