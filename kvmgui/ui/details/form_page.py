@@ -8,9 +8,13 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kvmgui.ui.plain_text import plain_label
+
+
+# A hostile host's 100 000-character name must not make a page wider than this (pixels).
+_MAX_WORD_WIDTH = 4000
 
 
 class FormPage(QScrollArea):
@@ -20,8 +24,9 @@ class FormPage(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        # Long values wrap instead of widening the page.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Values with spaces wrap to the pane's width; one too long to wrap (a UUID, a path, a
+        # name without spaces) widens the page, which then scrolls sideways: nothing is cut off.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         body = QWidget(self)
         self._layout = QVBoxLayout(body)
         self._title = plain_label("", body)
@@ -62,9 +67,17 @@ class FormPage(QScrollArea):
             field = plain_label(value, self._form_host)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             field.setWordWrap(True)
+            # A wrapping label would clip a word longer than its width: give it that room.
+            field.setMinimumWidth(_longest_word_width(field, value))
             self._form.addRow(plain_label(label, self._form_host), field)  # e.g. a disk's target
 
     @property
     def content(self) -> tuple[str, tuple[tuple[str, str | None], ...]] | None:
         """The title and rows on show."""
         return self._shown
+
+
+def _longest_word_width(label: QLabel, text: str) -> int:
+    metrics = label.fontMetrics()
+    widest = max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
+    return min(widest + 2, _MAX_WORD_WIDTH)
