@@ -13,11 +13,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
-from shiboken6 import isValid
 
+from kvmgui.ui.screenshot_request import ScreenshotRequest
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.errors import error_text
-from kvmgui.virt.screenshot import Screenshot, read_screenshot
+from kvmgui.virt.screenshot import Screenshot
 
 REFRESH_MS = 1000
 SOON_MS = 300  # after keys were sent: the guest has likely reacted
@@ -38,8 +38,9 @@ class ScreenshotSource(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._connection, self._uuid, self._on_screen = connection, uuid, on_screen
-        self._session = 0  # answers asked for before a stop() are ignored
-        self._in_flight = False
+        self._shots = ScreenshotRequest(self)
+        self._shots.arrived.connect(self._arrived)
+        self._shots.failed.connect(self._failed)
         self._running = False
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._request)
@@ -47,7 +48,7 @@ class ScreenshotSource(QObject):
     @property
     def polling(self) -> bool:
         """A screenshot is asked for or due (never while hidden or stopped)."""
-        return self._in_flight or self._timer.isActive()
+        return self._shots.in_flight or self._timer.isActive()
 
     def start(self) -> None:
         self._running = True
@@ -55,8 +56,7 @@ class ScreenshotSource(QObject):
 
     def stop(self) -> None:
         self._running = False
-        self._session += 1
-        self._in_flight = False
+        self._shots.cancel()  # an answer asked for before the stop is ignored
         self._timer.stop()
 
     def shown(self) -> None:
@@ -68,22 +68,15 @@ class ScreenshotSource(QObject):
         self._timer.stop()  # the answer on its way is still shown; no next one
 
     def soon(self) -> None:
-        if self._running and not self._in_flight:
+        if self._running and not self._shots.in_flight:
             self._timer.start(SOON_MS)
 
     def _request(self) -> None:
-        if not self._running or self._in_flight:
+        if not self._running or self._shots.in_flight:
             return
-        self._in_flight = True
-        session = self._session
-        self._connection.run(read_screenshot(self._uuid),
-                             lambda shot: self._arrived(session, shot),
-                             lambda exc: self._failed(session, exc))
+        self._shots.ask(self._connection, self._uuid)
 
-    def _arrived(self, session: int, shot: Screenshot) -> None:
-        if not isValid(self) or session != self._session:
-            return
-        self._in_flight = False
+    def _arrived(self, shot: Screenshot) -> None:
         image = QImage.fromData(shot.data)
         if image.isNull():
             self._running = False
@@ -94,9 +87,6 @@ class ScreenshotSource(QObject):
         if self._on_screen():
             self._timer.start(REFRESH_MS)
 
-    def _failed(self, session: int, exc: Exception) -> None:
-        if not isValid(self) or session != self._session:
-            return
-        self._in_flight = False
+    def _failed(self, exc: Exception) -> None:
         self._running = False
         self.failed.emit(error_text(exc))

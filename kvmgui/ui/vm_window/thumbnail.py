@@ -8,15 +8,15 @@ a closed window costs nothing. Nothing shows for a domain that is not running.
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QImage, QMouseEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from kvmgui.core import log
 from kvmgui.core.snapshots import DomainInfo
 from kvmgui.ui.plain_text import plain_tooltip
+from kvmgui.ui.screenshot_request import ScreenshotRequest
 from kvmgui.ui.vm_window.rules import is_running
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.errors import error_text
-from kvmgui.virt.screenshot import Screenshot, read_screenshot
+from kvmgui.virt.screenshot import Screenshot
 
 REFRESH_MS = 4000
 THUMBNAIL_SIZE = QSize(240, 180)
@@ -37,8 +37,9 @@ class ScreenThumbnail(QWidget):
         super().__init__(parent)
         self._connection: Connection | None = None
         self._domain: DomainInfo | None = None
-        self._session = 0
-        self._in_flight = False
+        self._shots = ScreenshotRequest(self)
+        self._shots.arrived.connect(self._arrived)
+        self._shots.failed.connect(self._failed)
         self.picture = QLabel(self)
         self.picture.setFrameShape(QFrame.Shape.Box)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -57,7 +58,7 @@ class ScreenThumbnail(QWidget):
     @property
     def polling(self) -> bool:
         """Whether a screenshot is asked for or due (never while hidden or not running)."""
-        return self._in_flight or self._timer.isActive()
+        return self._shots.in_flight or self._timer.isActive()
 
     def pixmap(self) -> QPixmap:
         return self.picture.pixmap()
@@ -72,12 +73,12 @@ class ScreenThumbnail(QWidget):
         elif not same:
             self._stop(clear=True)
             self._request()
-        elif not self._in_flight and not self._timer.isActive():
+        elif not self._shots.in_flight and not self._timer.isActive():
             self._request()  # it has just started running again
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._wanted() and not self._in_flight:
+        if self._wanted() and not self._shots.in_flight:
             self._request()
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -96,8 +97,7 @@ class ScreenThumbnail(QWidget):
                 and is_running(self._domain.state))
 
     def _stop(self, clear: bool) -> None:
-        self._session += 1
-        self._in_flight = False
+        self._shots.cancel()
         self._timer.stop()
         if clear and self.picture.isVisibleTo(self):
             self.picture.clear()
@@ -105,19 +105,12 @@ class ScreenThumbnail(QWidget):
             self.pictureChanged.emit()
 
     def _request(self) -> None:
-        if not self._wanted() or not self.isVisible() or self._in_flight:
+        if not self._wanted() or not self.isVisible() or self._shots.in_flight:
             return
         assert self._connection is not None and self._domain is not None
-        self._in_flight = True
-        session = self._session
-        self._connection.run(read_screenshot(self._domain.uuid),
-                             lambda shot: self._arrived(session, shot),
-                             lambda exc: self._failed(session, exc))
+        self._shots.ask(self._connection, self._domain.uuid)
 
-    def _arrived(self, session: int, shot: Screenshot) -> None:
-        if not isValid(self) or session != self._session:
-            return
-        self._in_flight = False
+    def _arrived(self, shot: Screenshot) -> None:
         image = QImage.fromData(shot.data)
         if not image.isNull() and self._domain is not None:
             small = image.scaled(THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
@@ -130,9 +123,6 @@ class ScreenThumbnail(QWidget):
             self.pictureChanged.emit()
         self._timer.start()
 
-    def _failed(self, session: int, exc: Exception) -> None:
-        if not isValid(self) or session != self._session:
-            return
-        self._in_flight = False
+    def _failed(self, exc: Exception) -> None:
         log.ui.info("no screenshot: %s", error_text(exc))
         self._timer.start()  # the guest may be booting: try again later
