@@ -25,6 +25,7 @@ What libvirt 9.0 makes of the URI parameters (checked here):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -170,26 +171,18 @@ class SshServer:
         return False
 
     def stop(self) -> None:
-        """Stop the listener and every per-connection child (a stopped one is continued
-        first, so it can act on the signal)."""
+        """End every session, then the listener."""
         process, self._process = self._process, None
         if process is None:
             return
-        family = [process.pid, *_descendants(process.pid)]
-        for pid in family:
-            for sig in (signal.SIGCONT, signal.SIGTERM):
-                try:
-                    os.kill(pid, sig)
-                except ProcessLookupError:
-                    pass
+        for session in _children(process.pid):
+            end_process_tree(session)
+        process.terminate()
         try:
             process.wait(10)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(5)
-        for pid in family[1:]:
-            if not wait_until_gone(pid, 5.0):
-                os.kill(pid, signal.SIGKILL)
 
     @property
     def listener_pid(self) -> int:
@@ -267,6 +260,19 @@ def _q(path: Path) -> str:
 def missing_binaries() -> list[str]:
     return [f"{path} ({package})" for path, package in REQUIRED_BINARIES.items()
             if not os.access(path, os.X_OK)]
+
+
+def end_process_tree(pid: int) -> None:
+    """End `pid` and its descendants, deepest first: a parent still alive reaps its child
+    (this machine's init reaps orphans late). A stopped process is continued first, so it
+    can act on the signal."""
+    for each in reversed([pid, *_descendants(pid)]):
+        for sig in (signal.SIGCONT, signal.SIGTERM):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(each, sig)
+        if not wait_until_gone(each, 5.0):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(each, signal.SIGKILL)
 
 
 def stop_process(pid: int) -> None:

@@ -24,7 +24,8 @@ from object_helpers import owned_name
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from pytestqt.exceptions import TimeoutError as WaitTimeout
 from pytestqt.qtbot import QtBot
-from ssh_helpers import SshServer, make_key, ssh_server, stop_process  # noqa: F401 (fixture)
+from ssh_helpers import (  # noqa: F401 (ssh_server: a fixture)
+    SshServer, end_process_tree, make_key, ssh_server, stop_process)
 from tiny_guest_helpers import BANNER, TinyGuestMaker, make_tiny_guest  # noqa: F401 (fixture)
 
 from kvmgui.core.resource_paths import demo_host_uri
@@ -378,9 +379,7 @@ def test_host_that_stops_answering_waits_alone(
         qtbot.waitUntil(lambda: state_text(app, uri, guest) == "Running", timeout=OPEN_MS)
         assert remote.state == ConnectionState.CONNECTED
     finally:
-        with contextlib.suppress(ProcessLookupError):  # continued, it may end by itself
-            os.kill(session, signal.SIGCONT)
-            os.kill(session, signal.SIGTERM)
+        end_process_tree(session)
 
 
 def gui_lateness(qtbot: QtBot, rounds: int) -> list[int]:
