@@ -27,3 +27,11 @@ class Message:
     def __str__(self) -> str:
         """The English text."""
         return self.template.format(**{name: str(value) for name, value in self.args})
+
+
+class MessageError(Exception):
+    """An error whose ``message`` a UI translates; ``str()`` is the English text."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from kvmgui.core.message import Message
+from kvmgui.core.message import Message, MessageError
 from kvmgui.xml import Capabilities, Domain
 
 EMULATOR = -1  # the row of the emulator threads, beside vCPU rows 0, 1, ...
@@ -32,12 +32,8 @@ _ITEM = re.compile(r"\s*(\^)?([0-9]{1,12})\s*(?:-\s*([0-9]{1,12})\s*)?")
 Cpus = frozenset[int]
 
 
-class CpusetError(ValueError):
+class CpusetError(MessageError, ValueError):
     """Text that is not a cpuset; ``message`` says what is wrong, for people."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(str(message))
-        self.message = message
 
 
 def parse_cpuset(text: str) -> Cpus:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import libvirt
 
 from kvmgui.core import log
-from kvmgui.core.message import Message
+from kvmgui.core.message import MessageError
 from kvmgui.logic.pinning_rules import (
     EMULATOR,
     HostCpus,
@@ -36,12 +36,8 @@ from kvmgui.xml import Capabilities, Domain, XmlSyntaxError, canonical
 LIVE = libvirt.VIR_DOMAIN_AFFECT_LIVE
 
 
-class PinningRefused(Exception):
+class PinningRefused(MessageError):
     """The rules say no; nothing was changed. `message` says why."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(str(message))
-        self.message = message
 
 
 @dataclass(frozen=True)

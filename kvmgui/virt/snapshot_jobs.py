@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import libvirt
 
 from kvmgui.core import log
-from kvmgui.core.message import Message
+from kvmgui.core.message import MessageError
 from kvmgui.core.snapshots import DomainState
 from kvmgui.logic.snapshot_rules import (
     RevertTo, SnapshotHost, SnapshotInfo, SnapshotKind, create_options, delete_refusal,
@@ -36,12 +36,8 @@ _REVERT_FLAGS = {
 }
 
 
-class SnapshotRefused(Exception):
+class SnapshotRefused(MessageError):
     """The rules say this host cannot do it; nothing was changed. `message` says why."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(str(message))
-        self.message = message
 
 
 @dataclass(frozen=True)
