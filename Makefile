@@ -5,15 +5,17 @@ PY     := $(VENV)/bin/python
 STAMP_APT := $(VENV)/.apt-ok
 STAMP_PIP := $(VENV)/.pip-ok
 
-# Build the libvirt binding, run Qt offscreen, run a real libvirtd + QEMU (TCG) for the
-# integration tier, and validate desktop files.
-APT_PACKAGES := python3-venv libvirt-dev pkg-config gcc python3-dev \
-	libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 xvfb xauth \
+# `make run`: build the libvirt binding, show Qt windows, manage local VMs (libvirtd + QEMU).
+APT_RUN := python3-venv libvirt-dev pkg-config gcc python3-dev \
+	libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxkbcommon-x11-0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xfixes0 \
 	libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients \
-	qemu-system-x86 qemu-utils dnsmasq-base osinfo-db \
-	desktop-file-utils appstream fonts-noto-cjk busybox-static cpio openssh-server
+	qemu-system-x86 qemu-utils dnsmasq-base osinfo-db fonts-noto-cjk
+# `make test` also: real X windows (Xvfb), desktop-file checks, the tiny test guest (busybox +
+# cpio; its kernel is downloaded with apt-get download), and an sshd the suite starts itself.
+APT_TEST := xvfb xauth desktop-file-utils appstream busybox-static cpio openssh-server
+STAMP_APT_TEST := $(VENV)/.apt-test-ok
 
 .PHONY: run test unit gui integration perf deps install uninstall screenshots translations clean
 
@@ -21,40 +23,33 @@ run: $(STAMP_PIP)
 	$(VENV)/bin/kvmgui $(ARGS)
 
 # Static checks first (each fails the target), then pytest, whose summary ends the output.
-test: $(STAMP_PIP)
+test: $(STAMP_PIP) $(STAMP_APT_TEST)
 	$(VENV)/bin/ruff check kvmgui tests
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests $(PYTEST_ARGS)
 
-unit: $(STAMP_PIP)
+unit: $(STAMP_PIP) $(STAMP_APT_TEST)
 	$(PY) -m pytest tests/unit $(PYTEST_ARGS)
 
-gui: $(STAMP_PIP)
+gui: $(STAMP_PIP) $(STAMP_APT_TEST)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/gui $(PYTEST_ARGS)
 
-integration: $(STAMP_PIP)
+integration: $(STAMP_PIP) $(STAMP_APT_TEST)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/integration $(PYTEST_ARGS)
 
-perf: $(STAMP_PIP)
+perf: $(STAMP_PIP) $(STAMP_APT_TEST)
 	$(PY) tests/perf/bench_inventory.py
 
 deps: $(STAMP_PIP)
 
 $(STAMP_APT):
-	@missing=$$(for p in $(APT_PACKAGES); do \
-		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
-	done); \
-	if [ -n "$$missing" ]; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-		else \
-			echo "kvmgui needs these Debian packages; run as root:"; \
-			echo "  apt-get install -y $$missing"; \
-			exit 1; \
-		fi; \
-	fi
+	packaging/apt-install.sh $(APT_RUN)
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	@touch $@
+
+$(STAMP_APT_TEST): $(STAMP_APT)
+	packaging/apt-install.sh $(APT_TEST)
 	@touch $@
 
 $(STAMP_PIP): $(STAMP_APT) pyproject.toml
