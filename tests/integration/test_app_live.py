@@ -10,9 +10,10 @@ from app_helpers import find_row
 from fixture_helpers import StartApp
 from daemon_helpers import URI, DaemonControl, TierDaemon
 from object_helpers import connection, owned_name, remove_domain, remove_network, remove_pool
-from PySide6.QtCore import QElapsedTimer, QModelIndex, QTimer
+from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
+from kvmgui.logic.action_rules import DomainAction
 from kvmgui.ui.app import Application
 from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.roles import Category, Column, Role
@@ -132,11 +133,20 @@ def test_daemon_restart_reconnects_and_keeps_selection(start_app: StartApp, make
     history = sampler.history(uuid)
     samples_before = len(history)  # type: ignore[arg-type]
 
+    app.actions.update_enabled()
+    assert app.actions.domain.actions[DomainAction.FORCE_OFF].isEnabled()
     daemon.kill()
     qtbot.waitUntil(lambda: conn.state == ConnectionState.DISCONNECTED, timeout=30000)
     uri_row = next(app.model.index(r, 0) for r in range(app.model.rowCount())
                    if app.model.index(r, 0).data(Role.KEY) == URI)
-    assert uri_row.siblingAtColumn(Column.STATE).data().startswith("Disconnected")
+    # One word in the cell, the reason in its tooltip (issue 14 item 3).
+    assert uri_row.siblingAtColumn(Column.STATE).data() == "Disconnected"
+    assert conn.message and conn.message in uri_row.data(Qt.ItemDataRole.ToolTipRole)
+    # The guest is not said to be running any more, and nothing can be asked of it.
+    assert state(app, Category.DOMAINS, guest) == "Unknown"
+    assert row(app, Category.DOMAINS, guest).data(Qt.ItemDataRole.ForegroundRole) is not None
+    app.actions.update_enabled()
+    assert not any(a.isEnabled() for a in app.actions.domain.actions.values())
     demo = app.model.connection(demo_host_uri())
     assert demo is not None and demo.state == ConnectionState.CONNECTED  # the rest keeps working
 
@@ -145,6 +155,9 @@ def test_daemon_restart_reconnects_and_keeps_selection(start_app: StartApp, make
     listed = set(virsh("list", "--all", "--name").split())
     qtbot.waitUntil(lambda: {d.name for d in app.model.domains(URI)} == listed, timeout=30000)
     assert app.window.tree.currentIndex().data() == guest  # the selection survived
+    qtbot.waitUntil(lambda: state(app, Category.DOMAINS, guest) == "Running", timeout=30000)
+    app.actions.update_enabled()
+    assert app.actions.domain.actions[DomainAction.FORCE_OFF].isEnabled()  # back, and usable
     assert sampler.history(uuid) is history  # and so did its chart history
     qtbot.waitUntil(lambda: len(history) > samples_before, timeout=20000)  # type: ignore[arg-type]
 
