@@ -7,7 +7,7 @@
    templates -- ``Message.of("...")``, ``problems.error(field, "...")``,
    ``Problem.warning(field, "...")`` -- that the UI translates under the context "Messages".
    lupdate cannot see them there, so their literals are collected with ``ast`` into
-   kvmgui/ui/message_catalog.py, one ``QT_TRANSLATE_NOOP("Messages", ...)`` each.
+   packaging/message_catalog.py, one ``QT_TRANSLATE_NOOP("Messages", ...)`` each.
 2. pyside6-lupdate reads every kvmgui/**/*.py into resources/translations/kvmgui_<lang>.ts,
    keeping the translations already there: new strings arrive "unfinished", vanished ones
    are dropped.
@@ -29,7 +29,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "kvmgui"
 TRANSLATIONS = REPO / "resources" / "translations"
-CATALOG = PACKAGE / "ui" / "message_catalog.py"
+# Generated data for lupdate, not code the app runs: it lives beside this script.
+CATALOG = REPO / "packaging" / "message_catalog.py"
 LANGUAGES = ("zh_CN",)
 CONTEXT = "Messages"
 
@@ -58,6 +59,11 @@ def ts_path(language: str) -> Path:
 
 def qm_path(language: str) -> Path:
     return TRANSLATIONS / f"kvmgui_{language}.qm"
+
+
+def lupdate_inputs() -> list[Path]:
+    """What lupdate reads: the package's sources and the catalogue of message templates."""
+    return [*source_files(), CATALOG]
 
 
 def source_files(package: Path = PACKAGE) -> list[Path]:
@@ -93,7 +99,7 @@ def _templates_in(path: Path) -> Iterator[str]:
 
 
 def catalog_source(templates: Sequence[str]) -> str:
-    """The text of kvmgui/ui/message_catalog.py for these templates."""
+    """The text of packaging/message_catalog.py for these templates."""
     lines = [
         '"""Message templates of kvmgui\'s Qt-free code, listed so that lupdate finds them.',
         "",
@@ -181,7 +187,7 @@ def main() -> int:
     except TemplateError as error:
         print(error, file=sys.stderr)
         return 1
-    files = source_files()
+    files = lupdate_inputs()
     for language in LANGUAGES:
         run_lupdate(files, ts_path(language), language)
         run_lrelease(ts_path(language), qm_path(language))

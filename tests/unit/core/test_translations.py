@@ -70,7 +70,7 @@ def read_ts(path: Path) -> dict[tuple[str, str], Entry]:
 def current_strings(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Entry]:
     """What lupdate finds in the source right now (a fresh .ts, nothing translated)."""
     scratch = tmp_path_factory.mktemp("lupdate") / "current.ts"
-    update.run_lupdate(update.source_files(), scratch, "zh_CN")
+    update.run_lupdate(update.lupdate_inputs(), scratch, "zh_CN")
     return read_ts(scratch)
 
 
@@ -139,7 +139,7 @@ def test_translations_keep_placeholders_and_mnemonics(language: str) -> None:
 def test_message_catalog_lists_the_current_templates() -> None:
     expected = update.catalog_source(update.message_templates(update.source_files()))
     assert update.CATALOG.read_text(encoding="utf-8") == expected, \
-        "kvmgui/ui/message_catalog.py is stale (run `make translations`)"
+        "packaging/message_catalog.py is stale (run `make translations`)"
 
 
 def test_template_collection_refuses_a_computed_template(tmp_path: Path) -> None:
