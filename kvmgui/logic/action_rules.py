@@ -11,7 +11,9 @@ from enum import Enum
 
 from kvmgui.logic import usage
 from kvmgui.logic.domain_refs import DiskRef, NicSource, domain_refs
-from kvmgui.core.snapshots import DomainInfo, DomainState, NetworkInfo, PoolInfo, VolumeInfo
+from kvmgui.core.snapshots import (
+    ConnectionState, DomainInfo, DomainState, NetworkInfo, PoolInfo, VolumeInfo,
+)
 
 
 class DomainAction(Enum):
@@ -26,8 +28,26 @@ class DomainAction(Enum):
     AUTOSTART_ON = "autostart-on"
     AUTOSTART_OFF = "autostart-off"
     DELETE = "delete"
-    CONSOLE = "console"
+    CONSOLE = "console"  # the VM window, on its Console page
+    EXTERNAL_VIEWER = "external-viewer"  # the console viewer chosen in the Preferences
     CLONE = "clone"
+    OPEN = "open"  # the VM window
+    EDIT = "edit"
+    TAKE_SNAPSHOT = "take-snapshot"
+    ADD_HARDWARE = "add-hardware"
+
+
+# Each opens one window or dialog for one domain: offered for a selection of exactly one.
+ONE_DOMAIN = frozenset({
+    DomainAction.CONSOLE, DomainAction.EXTERNAL_VIEWER, DomainAction.CLONE, DomainAction.EDIT,
+    DomainAction.TAKE_SNAPSHOT, DomainAction.ADD_HARDWARE,
+})
+# They only open a window on the domain (whatever they do next asks again), so they are
+# offered while another action on it is under way: a user watches a domain start.
+OPENS_A_WINDOW = frozenset({
+    DomainAction.OPEN, DomainAction.CONSOLE, DomainAction.EXTERNAL_VIEWER, DomainAction.EDIT,
+    DomainAction.TAKE_SNAPSHOT, DomainAction.ADD_HARDWARE,
+})
 
 
 class PoolAction(Enum):
@@ -83,17 +103,28 @@ def domain_can(action: DomainAction, d: DomainInfo) -> bool:
         return d.persistent and d.autostart
     if action is DomainAction.CLONE:  # its disks hold still while they are copied
         return d.state in (DomainState.SHUTOFF, DomainState.PAUSED)
-    return True  # DELETE and CONSOLE apply to any domain
+    return True  # DELETE and the windows (console, editor, ...) apply to any domain
+
+
+def connection_up(state: ConnectionState) -> bool:
+    """Whether the objects of a connection in `state` may be acted on: only while it is
+    connected. Otherwise their state is unknown (the tree greys them) and libvirt unreachable."""
+    return state == ConnectionState.CONNECTED
+
+
+def domain_ready(action: DomainAction, d: DomainInfo, connection: ConnectionState,
+                 busy: bool) -> bool:
+    """Whether to offer `action` for `d` now: its connection is up, its state allows it, and
+    no other action on it is under way (`busy`) unless `action` only opens a window."""
+    return (connection_up(connection) and (not busy or action in OPENS_A_WINDOW)
+            and domain_can(action, d))
 
 
 def domain_actions(domains: Sequence[DomainInfo]) -> set[DomainAction]:
     """Actions to enable for a selection: those at least one selected domain can do (the others
-    are skipped and reported). The console opens for exactly one domain."""
+    are skipped and reported). The ONE_DOMAIN ones need exactly one domain."""
     enabled = {a for a in DomainAction if any(domain_can(a, d) for d in domains)}
-    if len(domains) != 1:
-        enabled.discard(DomainAction.CONSOLE)
-        enabled.discard(DomainAction.CLONE)
-    return enabled
+    return enabled - ONE_DOMAIN if len(domains) != 1 else enabled
 
 
 def pool_can(action: PoolAction, p: PoolInfo) -> bool:

@@ -1278,8 +1278,12 @@
         <translation>打开控制台(&amp;C)</translation>
     </message>
     <message>
-        <source>Open the graphical console (or say how to reach it)</source>
-        <translation>打开图形控制台（或说明如何访问）</translation>
+        <source>Open in e&amp;xternal viewer</source>
+        <translation>在外部查看器中打开(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Open the virtual machine&apos;s window on its console (graphical or serial)</source>
+        <translation>打开虚拟机窗口并显示其控制台（图形或串口）</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1366,6 +1370,10 @@
     <message>
         <source>Start restores each saved domain where it left off.</source>
         <translation>启动时每个已保存的虚拟机都会从中断处恢复。</translation>
+    </message>
+    <message>
+        <source>Start the console viewer chosen in the Preferences (or say how to reach the display)</source>
+        <translation>启动首选项中选择的控制台查看器（或说明如何访问显示器）</translation>
     </message>
     <message>
         <source>Start with the host</source>

@@ -1,4 +1,5 @@
-"""Open console: starts virt-viewer when installed, else shows the address or the serial command.
+"""Open console opens the VM window on its built-in console, and starts no program. Open in
+external viewer starts virt-viewer when installed, else shows the address or the serial command.
 
 Viewers are found on PATH, so each test puts its own PATH in place: a stand-in `virt-viewer`
 script that records its arguments, or nothing at all. Domain names come from the host, so a
@@ -19,12 +20,16 @@ from kvmgui.logic.action_rules import DomainAction
 from kvmgui.ui.app import Application
 from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.dialogs.message_dialog import MessageDialog
-from kvmgui.ui.roles import Category
+from kvmgui.ui.roles import Category, NodeKind
+from kvmgui.ui.vm_window.rules import ConsoleKind
+from kvmgui.ui.vm_window.vm_view import VmView
 
 
 def open_console(app: Application, name: str, uri: str = "") -> None:
+    """Open in external viewer (the Domain menu's entry under Open console)."""
     select(app, find(app, Category.DOMAINS, name, uri or demo_host_uri()))
-    app.actions.domain.actions[DomainAction.CONSOLE].trigger()
+    app.actions.update_enabled()
+    app.actions.domain.actions[DomainAction.EXTERNAL_VIEWER].trigger()
 
 
 def virt_viewer_stand_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -36,6 +41,48 @@ def virt_viewer_stand_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     viewer.chmod(viewer.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PATH", str(viewer.parent))
     return record
+
+
+def builtin_console(qtbot: QtBot, app: Application, name: str) -> VmView:
+    """The VM window that Open console (the toolbar's, the Domain menu's) opened for `name`."""
+    select(app, find(app, Category.DOMAINS, name, demo_host_uri()))
+    app.actions.update_enabled()
+    console = app.actions.domain.actions[DomainAction.CONSOLE]
+    assert console in app.actions.toolbar.actions()
+    assert console in app.actions.context_menus[NodeKind.DOMAIN].actions()
+    console.trigger()
+    views = [v for v in app.vm_windows.manager.views() if v.domain and v.domain.name == name]
+    assert len(views) == 1
+    view = views[0]
+    qtbot.waitExposed(view)
+    assert view.current_page_name() == "console"
+    return view
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the window raised again
+@pytest.mark.parametrize("name,kind", [("web01", ConsoleKind.GRAPHICAL),
+                                       ("nfs01", ConsoleKind.SERIAL)])
+def test_open_console_shows_the_built_in_console_and_starts_no_viewer(
+        demo_app: Application, name: str, kind: ConsoleKind, tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    record = virt_viewer_stand_in(tmp_path, monkeypatch)
+    view = builtin_console(qtbot, demo_app, name)
+    assert view.console.kind is kind  # a serial-only guest: its serial console
+    view.show_page("details")
+    again = builtin_console(qtbot, demo_app, name)  # the same window, back on its console
+    assert again is view and view.current_page_name() == "console"
+    assert not [d for d in demo_app.window.findChildren(MessageDialog) if d.isVisible()]
+    qtbot.wait(200)  # a viewer started would have written by now
+    assert not record.exists()
+
+
+def test_external_viewer_is_a_domain_menu_entry_below_open_console(
+        demo_app: Application) -> None:
+    actions = demo_app.actions.domain.actions
+    menu = demo_app.actions.context_menus[NodeKind.DOMAIN].actions()
+    assert menu.index(actions[DomainAction.EXTERNAL_VIEWER]) == (
+        menu.index(actions[DomainAction.CONSOLE]) + 1)
+    assert actions[DomainAction.EXTERNAL_VIEWER] not in demo_app.actions.toolbar.actions()
 
 
 def test_virt_viewer_is_started_with_the_connection_uri(

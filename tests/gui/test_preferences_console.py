@@ -84,7 +84,7 @@ def stand_in(bin_dir: Path, name: str, record: Path) -> None:
 
 def open_console(app: Application, name: str) -> None:
     select(app, app.model.find(demo_host_uri(), Category.DOMAINS, uuid_of(app, name)))
-    app.actions.domain.actions[DomainAction.CONSOLE].trigger()
+    app.actions.domain.actions[DomainAction.EXTERNAL_VIEWER].trigger()
 
 
 def uuid_of(app: Application, name: str) -> str:
@@ -153,7 +153,7 @@ def test_custom_command_is_not_started_when_the_name_would_be_an_option(
     app.preferences.update(console_program=ConsoleProgram.CUSTOM,
                            console_command="my-viewer --connect {uri} {name}")
     select(app, find_row(app, uri, Category.DOMAINS, OPTION_NAME))
-    app.actions.domain.actions[DomainAction.CONSOLE].trigger()
+    app.actions.domain.actions[DomainAction.EXTERNAL_VIEWER].trigger()
     dialog = open_dialog(app.window, MessageDialog)
     assert "-- before {name}" in dialog.text.text()
     assert dialog.copyable.toPlainText() == ""
@@ -166,7 +166,7 @@ def test_custom_command_with_double_dash_gets_the_name_as_data(
     app.preferences.update(console_program=ConsoleProgram.CUSTOM,
                            console_command="my-viewer --connect {uri} -- {name}")
     select(app, find_row(app, uri, Category.DOMAINS, OPTION_NAME))
-    app.actions.domain.actions[DomainAction.CONSOLE].trigger()
+    app.actions.domain.actions[DomainAction.EXTERNAL_VIEWER].trigger()
     qtbot.waitUntil(lambda: viewers.exists() and len(viewers.read_text().splitlines()) == 5,
                     timeout=5000)
     assert viewers.read_text().splitlines() == ["my-viewer", "--connect", uri, "--",

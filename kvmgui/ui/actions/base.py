@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow
 
-from kvmgui.logic.action_rules import DESTRUCTIVE, needs_confirmation
+from kvmgui.logic.action_rules import DESTRUCTIVE, connection_up, needs_confirmation
 from kvmgui.ui.actions.runner import ActionRunner, Task
 from kvmgui.ui.actions.selection import Selected, of_kind, selected_items
 from kvmgui.ui.dialogs.confirm_dialog import ConfirmDialog
@@ -18,7 +18,7 @@ from kvmgui.ui.preferences import Preferences
 from kvmgui.ui.roles import NodeKind
 from kvmgui.virt.actions import Job, KeyedJob
 from kvmgui.virt.connection import ObjectKind
-from kvmgui.core.snapshots import ConnectionState, DomainInfo
+from kvmgui.core.snapshots import DomainInfo
 
 JobFor = Callable[[Selected], Job]
 
@@ -84,7 +84,7 @@ class ObjectActions(QObject):
 
     def connected(self, item: Selected) -> bool:
         conn = self.model.connection(item.uri)
-        return conn is not None and conn.state == ConnectionState.CONNECTED
+        return conn is not None and connection_up(conn.state)
 
     def why_not(self, item: Selected) -> str:
         """Why an object of the selection is skipped (for the summary)."""

@@ -1,4 +1,6 @@
-"""Open a domain's console: start a viewer, or tell the user how to reach the display."""
+"""Open a domain's console in an external viewer (virt-viewer, remote-viewer or the user's
+own command, as the Preferences choose), or tell the user how to reach the display. The
+built-in consoles are the VM window's (kvmgui.ui.vm_window)."""
 
 import shutil
 
@@ -24,7 +26,8 @@ def installed(program: str) -> bool:
     return shutil.which(program) is not None
 
 
-def open_console(window: QWidget, item: Selected, preferences: PreferenceValues) -> None:
+def open_external_viewer(window: QWidget, item: Selected,
+                         preferences: PreferenceValues) -> None:
     """Start the viewer `preferences` choose (virt-viewer/remote-viewer/custom) for the
     domain, or show its address or serial command."""
     dom: DomainInfo = item.snapshot

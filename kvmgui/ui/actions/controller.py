@@ -26,9 +26,9 @@ D, P, N, C = DomainAction, PoolAction, NetworkAction, ConnectionAction
 # Enabled states follow state changes at most this often (events can stream in by the hundred).
 _UPDATE_MS = 100
 
-_DOMAIN_MENU = (D.CONSOLE, None, D.START, D.SHUTDOWN, D.REBOOT, D.FORCE_OFF, None, D.PAUSE,
-                D.RESUME, None, D.SAVE, D.DISCARD_SAVE, None, D.AUTOSTART_ON, D.AUTOSTART_OFF,
-                None, D.CLONE, None, D.DELETE)
+_DOMAIN_MENU = (D.CONSOLE, D.EXTERNAL_VIEWER, None, D.START, D.SHUTDOWN, D.REBOOT, D.FORCE_OFF,
+                None, D.PAUSE, D.RESUME, None, D.SAVE, D.DISCARD_SAVE, None, D.AUTOSTART_ON,
+                D.AUTOSTART_OFF, None, D.CLONE, None, D.DELETE)
 _POOL_MENU = (P.START, P.STOP, P.REFRESH, None, P.AUTOSTART_ON, P.AUTOSTART_OFF, None, P.BUILD,
               P.DELETE, P.UNDEFINE)
 _NETWORK_MENU = (N.START, N.STOP, None, N.AUTOSTART_ON, N.AUTOSTART_OFF, None, N.UNDEFINE)

@@ -1,12 +1,15 @@
 """Domain actions: start, shut down, reboot, force off, pause, resume, managed save, autostart,
-delete (with storage) and console, on one or many selected domains."""
+delete (with storage), clone and the consoles, on one or many selected domains."""
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QAction
 
-from kvmgui.logic.action_rules import DomainAction, disk_choices, domain_can
+from kvmgui.logic.action_rules import (
+    ONE_DOMAIN, DomainAction, disk_choices, domain_can, domain_ready,
+)
 from kvmgui.ui.actions import console
 from kvmgui.ui.icons import action_icon
 from kvmgui.ui.actions.base import ObjectActions, Spec
@@ -23,15 +26,26 @@ A = DomainAction
 
 
 class DomainActions(ObjectActions):
-    """QActions in `actions` (keyed by DomainAction); each acts on the selected domains."""
+    """QActions in `actions` (keyed by DomainAction); each acts on the selected domains.
 
+    Signals:
+        consoleRequested(Selected): "Open console" for this domain; the VM windows show it
+            (kvmgui.ui.vm_window.install).
+    """
+
+    consoleRequested = Signal(object)
     kind = NodeKind.DOMAIN
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.add(A.CONSOLE, self.tr("Open &console"), self.open_console, "Ctrl+O",
                  action_icon("console"),
-                 self.tr("Open the graphical console (or say how to reach it)"))
+                 self.tr("Open the virtual machine's window on its console (graphical or "
+                         "serial)"))
+        self.add(A.EXTERNAL_VIEWER, self.tr("Open in e&xternal viewer"),
+                 self.open_external_viewer, "", None,
+                 self.tr("Start the console viewer chosen in the Preferences (or say how to "
+                         "reach the display)"))
         simple = (  # key, text, shortcut, icon, tooltip
             (A.START, self.tr("&Start"), "Ctrl+Shift+S", "start",
              self.tr("Start (a saved domain resumes from its saved state)")),
@@ -62,9 +76,24 @@ class DomainActions(ObjectActions):
                  self.tr("Delete the domain, and the storage you choose"))
 
     def can(self, key: Any, item: Selected) -> bool:
-        if key in (A.CONSOLE, A.CLONE) and len(self.selected()) != 1:
+        if key in ONE_DOMAIN and len(self.selected()) != 1:
             return False
         return domain_can(key, item.snapshot)
+
+    def ready(self, key: Any, item: Selected) -> bool:
+        """action_rules.domain_ready: the one rule for every domain action, also those that
+        other features made and `govern` hands in."""
+        if key in ONE_DOMAIN and len(self.selected()) != 1:
+            return False
+        conn = self.model.connection(item.uri)
+        return conn is not None and domain_ready(key, item.snapshot, conn.state,
+                                                 self.runner.is_running(item))
+
+    def govern(self, key: DomainAction, action: QAction) -> None:
+        """Enable `action` (made by another feature: the VM windows' Open, Take snapshot…) by
+        the rule for `key`, with the selection, like the actions made here."""
+        self.actions[key] = action
+        action.setEnabled(any(self.ready(key, i) for i in self.selected()))
 
     # ---- simple actions ----------------------------------------------------------------------
 
@@ -112,12 +141,17 @@ class DomainActions(ObjectActions):
         }
         return specs[key]
 
-    # ---- console -----------------------------------------------------------------------------
+    # ---- consoles ----------------------------------------------------------------------------
 
     def open_console(self) -> None:
-        items = self.selected()
+        items = [i for i in self.selected() if self.ready(A.CONSOLE, i)]
         if len(items) == 1:
-            console.open_console(self.window, items[0], self.preferences.values())
+            self.consoleRequested.emit(items[0])
+
+    def open_external_viewer(self) -> None:
+        items = [i for i in self.selected() if self.ready(A.EXTERNAL_VIEWER, i)]
+        if len(items) == 1:
+            console.open_external_viewer(self.window, items[0], self.preferences.values())
 
     # ---- clone -------------------------------------------------------------------------------
 

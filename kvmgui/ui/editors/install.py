@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 
+from kvmgui.logic.action_rules import connection_up
 from kvmgui.ui.errors import show_error, show_information
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.main_window import MainWindow
@@ -60,6 +61,7 @@ class EditorsFeature(QObject):
         self.edit_action.setShortcut(QKeySequence("F2"))
         self.edit_action.setEnabled(False)
         window.tree.selectionModel().currentChanged.connect(self._current_changed)
+        model.dataChanged.connect(self._update_edit)  # e.g. its host disconnected
         window.tree.doubleClicked.connect(self._double_clicked)
 
     def _action(self, text: str, slot: Callable[[], object]) -> QAction:
@@ -214,9 +216,15 @@ class EditorsFeature(QObject):
     def _failed(self, title: str, exc: Exception) -> None:
         show_error(self._window, title, error_text(exc))
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        kind = self._window.proxy.mapToSource(current).data(Role.KIND)
-        self.edit_action.setEnabled(kind in EDITABLE)
+    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_edit()
+
+    def _update_edit(self, *_changed: object) -> None:
+        # Not while its host is disconnected: what the tree shows of the object is unknown.
+        index = self.current_index()
+        conn = self._model.connection(str(index.data(Role.URI)))
+        self.edit_action.setEnabled(index.data(Role.KIND) in EDITABLE and conn is not None
+                                    and connection_up(conn.state))
 
     def _double_clicked(self, proxy_index: QModelIndex) -> None:
         # A domain opens its VM window instead (kvmgui.ui.vm_window), the editor inside.

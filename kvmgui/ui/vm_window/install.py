@@ -1,6 +1,7 @@
 """Wires the VM windows into the main window: "Open" (toolbar, Domain menu, context menu),
-Enter or double-click on a domain, "Edit…" in the Domain menu, and a live thumbnail of the
-current domain's screen in the main window's summary.
+Enter or double-click on a domain, "Open console" (the window on its Console page), "Edit…"
+in the Domain menu, and a live thumbnail of the current domain's screen in the main window's
+summary. The domain actions' rule (action_rules.domain_ready) enables these entries too.
 
     feature = install_vm_windows(window, model, actions, editors, performance, QSettings())
     # settings None: remember nothing (a --screenshot run leaves no trace)
@@ -11,11 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QObject, QSettings
+from PySide6.QtCore import QModelIndex, QObject, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton
 
 from kvmgui.logic.action_rules import DomainAction
+from kvmgui.ui.actions.selection import Selected, selected_items
 from kvmgui.ui.i18n import without_appended_mnemonic
 from kvmgui.ui.icons import action_icon, themed_icon
 from kvmgui.ui.inventory_model import InventoryModel
@@ -43,6 +45,7 @@ class VmWindowsFeature(QObject):
         super().__init__(window)
         self._window = window
         self._model = model
+        self._domain_actions = actions.domain
         self.manager = VmWindows(model, actions.runner, window.preferences,
                                  WindowMemory(settings),
                                  performance.sampler, performance.set_interval, self)
@@ -52,19 +55,17 @@ class VmWindowsFeature(QObject):
             "Open the virtual machine's window: its console, details and performance"))
         self.open_action.setStatusTip(self.open_action.toolTip())
         self.open_action.triggered.connect(lambda _checked=False: self.open_selected())
+        actions.domain.govern(DomainAction.OPEN, self.open_action)
+        actions.domain.consoleRequested.connect(self.open_console)
         self._add_to_menus(actions, editors)
         self.thumbnail = ScreenThumbnail(window.details.page)
         window.details.page.add_header_widget(self.thumbnail)
         self.thumbnail.clicked.connect(lambda: self.open_index(self._current()))
 
-        window.tree.activated.connect(
-            lambda proxy_index: self.open_index(window.proxy.mapToSource(proxy_index)))
-        selection = window.tree.selectionModel()
-        selection.selectionChanged.connect(self._selection_changed)
-        selection.currentChanged.connect(lambda *_a: self._follow_current())
+        window.tree.activated.connect(self._activated)
+        window.tree.selectionModel().currentChanged.connect(lambda *_a: self._follow_current())
         model.dataChanged.connect(self._data_changed)
         window.closing.connect(self.manager.close_all)
-        self._selection_changed(QItemSelection(), QItemSelection())
 
     # ---- public ------------------------------------------------------------------------------
 
@@ -76,9 +77,20 @@ class VmWindowsFeature(QObject):
         return self.manager.open(str(index.data(Role.URI)), str(index.data(Role.KEY)))
 
     def open_selected(self) -> list[VmView]:
-        """Open a VM window for each selected domain."""
-        opened = [self.open_index(i) for i in self._window.selected_source_indexes()]
+        """Open a VM window for each selected domain that can be acted on (its host is up)."""
+        opened = [self.manager.open(item.uri, item.snapshot.uuid)
+                  for item in self._domain_actions.selected()
+                  if self._domain_actions.ready(DomainAction.OPEN, item)]
         return [view for view in opened if view is not None]
+
+    def open_console(self, item: Selected) -> VmView | None:
+        """The VM window of the selected domain `item`, on its Console page."""
+        from kvmgui.ui.vm_window import builtin_pages  # the consoles: on first use
+
+        view = self.manager.open(item.uri, item.snapshot.uuid)
+        if view is not None:
+            view.show_page(builtin_pages.CONSOLE)
+        return view
 
     # ---- internals ---------------------------------------------------------------------------
 
@@ -95,17 +107,20 @@ class VmWindowsFeature(QObject):
         first = menu.actions()[0]  # Open console
         menu.insertAction(first, self.open_action)
         menu.insertAction(first, editors.edit_action)
-        self.take_snapshot = TakeSnapshotAction(self, self._window, menu, first)
-        self.add_hardware = AddHardwareAction(self, self._window, menu, first)
+        self.take_snapshot = TakeSnapshotAction(self, actions.domain, menu, first)
+        self.add_hardware = AddHardwareAction(self, actions.domain, menu, first)
         menu.insertSeparator(first)
         self.domain_menu: QMenu = menu
 
     def _current(self) -> QModelIndex:
         return self._window.proxy.mapToSource(self._window.tree.currentIndex()).siblingAtColumn(0)
 
-    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self.open_action.setEnabled(any(i.data(Role.KIND) == NodeKind.DOMAIN
-                                        for i in self._window.selected_source_indexes()))
+    def _activated(self, proxy_index: QModelIndex) -> None:
+        """Enter or double-click: what Open would do for that row."""
+        rows = selected_items([self._window.proxy.mapToSource(proxy_index).siblingAtColumn(0)])
+        if rows and rows[0].kind == NodeKind.DOMAIN and self._domain_actions.ready(
+                DomainAction.OPEN, rows[0]):
+            self.manager.open(rows[0].uri, rows[0].snapshot.uuid)
 
     def _follow_current(self) -> None:
         index = self._current()

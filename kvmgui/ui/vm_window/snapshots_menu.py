@@ -1,7 +1,7 @@
 """"Take snapshot…" in the Domain menu and the domains' context menu: it opens the domain's VM
 window on its Snapshots page and that page's Take snapshot dialog.
 
-    action = TakeSnapshotAction(feature, main_window, menu, before=first_action)
+    action = TakeSnapshotAction(feature, actions.domain, menu, before=first_action)
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from kvmgui.ui.main_window import MainWindow
+from kvmgui.logic.action_rules import DomainAction
+from kvmgui.ui.actions.domain_actions import DomainActions
 from kvmgui.ui.vm_window.domain_page_action import DomainPageAction
 
 if TYPE_CHECKING:
@@ -20,11 +21,12 @@ if TYPE_CHECKING:
 
 
 class TakeSnapshotAction(DomainPageAction):
-    """The QAction (`action`), enabled while exactly one domain is selected."""
+    """The QAction (`action`), enabled by the domain actions' rule (one domain, host up)."""
 
-    def __init__(self, feature: VmWindowsFeature, window: MainWindow, menu: QMenu,
+    def __init__(self, feature: VmWindowsFeature, domain_actions: DomainActions, menu: QMenu,
                  before: QAction) -> None:
-        super().__init__(feature, window, menu, before, lambda: self.take_snapshot())
+        super().__init__(feature, domain_actions, DomainAction.TAKE_SNAPSHOT, menu, before,
+                         lambda: self.take_snapshot())
         self.describe(self.tr("Take &snapshot…"),
                       self.tr("Save the domain's present state to come back to"))
 

@@ -47,7 +47,7 @@ def open_in_remote_viewer(window: QWidget, item: Selected, preferences: Preferen
             log.ui.info("console: %s -- %s", REMOTE_VIEWER, plan.address)
             return
     values = replace(preferences.values(), console_program=ConsoleProgram.REMOTE_VIEWER)
-    console.open_console(window, item, values)  # explains, or says it could not start
+    console.open_external_viewer(window, item, values)  # explains, or says it could not start
 
 
 def with_vnc_display(xml: str) -> str:

@@ -7,10 +7,12 @@ from lxml import etree
 
 from kvmgui.logic.action_rules import (
     DESTRUCTIVE, DiskNote, DomainAction, NetworkAction, PoolAction, PoolDeleteEffect, disk_choices,
-    domain_actions, domain_can, needs_confirmation, network_can, network_users, pool_can,
-    pool_delete_effect, running_users, volume_users,
+    domain_actions, domain_can, domain_ready, needs_confirmation, network_can, network_users,
+    pool_can, pool_delete_effect, running_users, volume_users,
 )
-from kvmgui.core.snapshots import DomainInfo, DomainState, NetworkInfo, PoolInfo, VolumeInfo
+from kvmgui.core.snapshots import (
+    ConnectionState, DomainInfo, DomainState, NetworkInfo, PoolInfo, VolumeInfo,
+)
 
 A = DomainAction
 DEMO = Path(__file__).parents[3] / "resources" / "demo-host.xml"
@@ -70,6 +72,21 @@ def test_selection_enables_what_any_member_can_and_console_only_for_one() -> Non
     assert A.CONSOLE in domain_actions([running])
     assert A.RESUME not in both
     assert domain_actions([]) == set()
+
+
+def test_nothing_is_offered_for_a_domain_whose_connection_is_down() -> None:
+    paused = dom("p", DomainState.PAUSED)
+    up, down = ConnectionState.CONNECTED, ConnectionState.DISCONNECTED
+    windows = {A.OPEN, A.EDIT, A.TAKE_SNAPSHOT, A.ADD_HARDWARE, A.CONSOLE, A.EXTERNAL_VIEWER}
+    assert {a for a in DomainAction if domain_ready(a, paused, up, busy=False)} >= windows | {
+        A.CLONE, A.RESUME, A.DELETE}
+    for state in (down, ConnectionState.CONNECTING, ConnectionState.ERROR):
+        assert not any(domain_ready(a, paused, state, busy=False) for a in DomainAction)
+    # While another action runs on it only the windows open (a user watches it start).
+    assert {a for a in DomainAction if domain_ready(a, paused, up, busy=True)} == windows
+    one = domain_actions([paused])
+    assert windows | {A.CLONE} <= one
+    assert domain_actions([paused, dom("r", DomainState.RUNNING)]) & windows == {A.OPEN}
 
 
 def test_pool_and_network_actions_follow_their_state() -> None:
