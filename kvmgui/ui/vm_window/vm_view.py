@@ -74,6 +74,9 @@ class VmView(QMainWindow):
         self.domain_actions = DomainActions(self, model, runner, self.selection, preferences)
         for action in self.domain_actions.actions.values():
             action.setShortcut(QKeySequence())  # keys belong to the guest's console here
+            # The status bar tells this window's news (screenshot saved, host gone); a hover
+            # would replace it with what the tooltip already says.
+            action.setStatusTip("")
         actions: dict[DomainAction, QAction] = self.domain_actions.actions
         context = PageContext(model, connection, uuid, actions, samplers, set_interval)
         self.pages = QTabWidget(self)
