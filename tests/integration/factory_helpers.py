@@ -23,7 +23,10 @@ Cleanup = Callable[[], None]
 DISK_CAPACITY_MIB = 16
 
 
-class _Factory:
+class ObjectFactory:
+    """The base of the makers: each object it defines is removed when the test ends
+    (`remove_later`, registered right after the object is defined)."""
+
     def __init__(self, owner_pid: int, add_cleanup: Callable[[Cleanup], None],
                  before_cleanup: Cleanup) -> None:
         self._owner_pid = owner_pid
@@ -31,7 +34,8 @@ class _Factory:
         # Called before each removal: brings back a daemon a fault test killed or stopped.
         self._before_cleanup = before_cleanup
 
-    def _remove_later(self, remove: Callable[..., None], name: str) -> None:
+    def remove_later(self, remove: Callable[..., None], name: str) -> None:
+        """`remove(conn, name)` when the test ends (the last registered goes first)."""
         def cleanup() -> None:
             self._before_cleanup()
             with connection() as conn:
@@ -39,17 +43,17 @@ class _Factory:
         self._add_cleanup(cleanup)
 
 
-class NetworkMaker(_Factory):
+class NetworkMaker(ObjectFactory):
     """make_network(name_suffix) -> name of an isolated network, defined and started."""
 
     def __call__(self, name_suffix: str = "net") -> str:
         name = owned_name(name_suffix, self._owner_pid)
         with connection() as conn:
-            define_and_start_network(conn, name, lambda: self._remove_later(remove_network, name))
+            define_and_start_network(conn, name, lambda: self.remove_later(remove_network, name))
         return name
 
 
-class GuestMaker(_Factory):
+class GuestMaker(ObjectFactory):
     """make_guest(name_suffix, running=True, with_disk=False) -> the guest's name."""
 
     def __init__(self, owner_pid: int, add_cleanup: Callable[[Cleanup], None],
@@ -71,7 +75,7 @@ class GuestMaker(_Factory):
             xml = guest_xml(name, network=self._network, disk_path=disk_path, vcpus=vcpus,
                             memory_mib=memory_mib)
             domain = conn.defineXML(xml)
-            self._remove_later(remove_domain, name)
+            self.remove_later(remove_domain, name)
             if running:
                 domain.create()
         return name

@@ -18,9 +18,7 @@ from object_helpers import (
     POOL_ROOT, connection, owned_name, remove_domain, remove_pool_directory, volume_xml,
 )
 from pytestqt.qtbot import QtBot
-from tiny_guest_helpers import (
-    BANNER, TinyGuestUnavailable, tiny_guest_files, tiny_guest_xml,
-)
+from tiny_guest_helpers import BANNER, TinyGuestMaker, make_tiny_guest  # noqa: F401 (fixture)
 
 from kvmgui.logic.action_rules import DomainAction
 from kvmgui.ui.app import Application
@@ -43,6 +41,22 @@ def remove_later(request: pytest.FixtureRequest, tier: TierDaemon, name: str) ->
         with connection() as conn:
             remove_domain(conn, name)
     request.addfinalizer(cleanup)
+
+
+def guest_with_disk(make_tiny_guest: TinyGuestMaker, pool: libvirt.virStoragePool,  # noqa: F811
+                    suffix: str, volume: Callable[[str], str], driver_type: str,
+                    paused: bool = False, running: bool = True) -> str:
+    """The tiny guest with one virtio disk on a new volume of `pool` (`volume(name)`: its XML);
+    its clone is removed after the test too."""
+    def with_disk(name: str, xml: str) -> str:
+        disk = pool.createXML(volume(name), 0)
+        doc = Domain.from_xml(xml)
+        doc.add_device(Disk.new("vda", source=disk.path(), bus="virtio", driver_type=driver_type))
+        return doc.to_xml()
+
+    name = make_tiny_guest(suffix, paused, running=running, edit=with_disk)
+    make_tiny_guest.remove_later(remove_domain, f"{name}-clone")
+    return name
 
 
 def clone_through_the_dialog(qtbot: QtBot, app: Application, name: str) -> CloneResult:
@@ -69,21 +83,13 @@ def clone_through_the_dialog(qtbot: QtBot, app: Application, name: str) -> Clone
     return result
 
 
-def test_clone_of_the_tiny_guest_boots(start_app: StartApp, test_pool: str, qtbot: QtBot,
-                                       libvirt_tier: TierDaemon, virt_conn: libvirt.virConnect,
-                                       request: pytest.FixtureRequest) -> None:
-    try:
-        files = tiny_guest_files()
-    except TinyGuestUnavailable as exc:
-        pytest.skip(str(exc))
-    name = owned_name("clonesrc", libvirt_tier.session_pid)
+def test_clone_of_the_tiny_guest_boots(make_tiny_guest: TinyGuestMaker,  # noqa: F811
+                                       start_app: StartApp, test_pool: str, qtbot: QtBot,
+                                       virt_conn: libvirt.virConnect) -> None:
     pool = virt_conn.storagePoolLookupByName(test_pool)
-    disk = pool.createXML(volume_xml(f"{name}.qcow2", 16), 0)
-    doc = Domain.from_xml(tiny_guest_xml(name, files))
-    doc.add_device(Disk.new("vda", source=disk.path(), bus="virtio", driver_type="qcow2"))
-    remove_later(request, libvirt_tier, name)
-    remove_later(request, libvirt_tier, f"{name}-clone")
-    source = virt_conn.defineXML(doc.to_xml())
+    name = guest_with_disk(make_tiny_guest, pool, "clonesrc",
+                           lambda name: volume_xml(f"{name}.qcow2", 16), "qcow2", running=False)
+    source = virt_conn.lookupByName(name)
 
     app = start_app(URI, timeout_ms=60000)
     result = clone_through_the_dialog(qtbot, app, name)
@@ -150,26 +156,17 @@ def test_files_outside_pools_are_copied_beside_them(
         "the temporary pool is gone"
 
 
-def test_a_paused_guest_raw_disk_is_copied(start_app: StartApp, test_pool: str, qtbot: QtBot,
-                                            libvirt_tier: TierDaemon,
-                                            virt_conn: libvirt.virConnect,
-                                            request: pytest.FixtureRequest) -> None:
+def test_a_paused_guest_raw_disk_is_copied(make_tiny_guest: TinyGuestMaker,  # noqa: F811
+                                            start_app: StartApp, test_pool: str, qtbot: QtBot,
+                                            virt_conn: libvirt.virConnect) -> None:
     """QEMU holds the image locks of a paused guest: libvirt copies a raw volume itself (a
     qcow2 one would need qemu-img, which the lock stops; the dialog refuses that)."""
-    try:
-        files = tiny_guest_files()
-    except TinyGuestUnavailable as exc:
-        pytest.skip(str(exc))
-    name = owned_name("pausedsrc", libvirt_tier.session_pid)
     pool = virt_conn.storagePoolLookupByName(test_pool)
-    disk = pool.createXML(f"<volume><name>{name}.img</name><capacity unit='MiB'>8</capacity>"
-                          "<target><format type='raw'/></target></volume>", 0)
-    doc = Domain.from_xml(tiny_guest_xml(name, files))
-    doc.add_device(Disk.new("vda", source=disk.path(), bus="virtio", driver_type="raw"))
-    remove_later(request, libvirt_tier, name)
-    remove_later(request, libvirt_tier, f"{name}-clone")
-    source = virt_conn.defineXML(doc.to_xml())
-    source.createWithFlags(libvirt.VIR_DOMAIN_START_PAUSED)
+    name = guest_with_disk(
+        make_tiny_guest, pool, "pausedsrc",
+        lambda name: (f"<volume><name>{name}.img</name><capacity unit='MiB'>8</capacity>"
+                      "<target><format type='raw'/></target></volume>"), "raw", paused=True)
+    source = virt_conn.lookupByName(name)
 
     app = start_app(URI, timeout_ms=60000)
     result = clone_through_the_dialog(qtbot, app, name)

@@ -16,19 +16,15 @@ from pathlib import Path
 import libvirt
 import pytest
 from app_helpers import find_row
-from daemon_helpers import URI, TierDaemon
+from daemon_helpers import URI
 from fixture_helpers import StartApp
-from object_helpers import connection as tier_connection
-from object_helpers import owned_name, remove_domain
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
 from ssh_helpers import SshServer, ssh_server  # noqa: F401 (fixture)
-from tiny_guest_helpers import (  # noqa: F401 (fixture)
-    BANNER, TinyGuestMaker, make_tiny_guest, tiny_guest_files, tiny_guest_xml,
-)
+from tiny_guest_helpers import BANNER, TinyGuestMaker, make_tiny_guest  # noqa: F401 (fixture)
 
 from kvmgui.core.snapshots import ConnectionState, DomainInfo
 from kvmgui.rfb.keys import keysym_for_char
@@ -300,22 +296,12 @@ def test_vm_window_reconnects_after_a_restart(make_tiny_guest: TinyGuestMaker,  
 
 
 @pytest.fixture
-def spice_guest(request: pytest.FixtureRequest, libvirt_tier: TierDaemon) -> str:
+def spice_guest(make_tiny_guest: TinyGuestMaker) -> str:  # noqa: F811
     """A running tiny guest whose only display is SPICE (on 127.0.0.1)."""
-    name = owned_name("spice-only", libvirt_tier.session_pid)
-    xml = tiny_guest_xml(name, tiny_guest_files(), vnc_listen="loopback").replace(
-        "<graphics type='vnc'", "<graphics type='spice'")
-    with tier_connection() as conn:
-        domain = conn.defineXML(xml)
+    def spice_only(_name: str, xml: str) -> str:
+        return xml.replace("<graphics type='vnc'", "<graphics type='spice'")
 
-        def remove() -> None:
-            libvirt_tier.ensure_answers()
-            with tier_connection() as cleanup_conn:
-                remove_domain(cleanup_conn, name)
-
-        request.addfinalizer(remove)
-        domain.create()
-    return name
+    return make_tiny_guest("spice-only", vnc_listen="loopback", edit=spice_only)
 
 
 def test_spice_only_guest_shows_the_explanation(spice_guest: str, start_app: StartApp,

@@ -4,43 +4,27 @@ ejected and inserted live and the guest's drive follows, and an operation libvir
 says why and changes nothing.
 
 The tiny guest's kernel has virtio and the IDE CD-ROM driver as modules: the guest here boots
-the tiny guest's initramfs plus a second archive with those modules and an /init that loads
-them first (Linux unpacks concatenated archives in order; the later /init wins). It is a PC
+the tiny guest with those modules loaded first (tiny_guest_with_virtio_modules). It is a PC
 machine with ACPI, which PCI hot-plug needs, and an empty IDE CD-ROM drive.
 """
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import random
-import struct
-import subprocess
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import libvirt
 import pytest
 from daemon_helpers import URI, TierDaemon
-from factory_helpers import _Factory
 from fixture_helpers import StartApp
-from object_helpers import connection, owned_name, remove_domain
+from object_helpers import connection
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from tiny_guest_helpers import (
     BANNER,
-    CACHE_DIR,
-    INIT_SCRIPT,
-    STAGE_DIR,
-    TinyGuestFiles,
+    TinyGuestMaker,
     TinyGuestUnavailable,
-    _cache_lock,
-    _download,
-    _extract,
-    _publish,
-    tiny_guest_files,
-    tiny_guest_xml,
+    tiny_guest_with_virtio_modules,
 )
 
 from app_helpers import find_row, open_dialog
@@ -58,95 +42,28 @@ BOOT_MS = 90000  # TCG on a busy 2-core machine, ACPI and a dozen modules
 ANSWER_MS = 20000
 TIMEOUT_MS = 60000
 K = HardwareKind
-# In load order (each after what it depends on).
-MODULES = {
-    "virtio_ring": "drivers/virtio", "virtio": "drivers/virtio",
-    "virtio_pci_modern_dev": "drivers/virtio", "virtio_pci_legacy_dev": "drivers/virtio",
-    "virtio_pci": "drivers/virtio", "virtio_blk": "drivers/block",
-    "scsi_common": "drivers/scsi", "scsi_mod": "drivers/scsi", "libata": "drivers/ata",
-    "ata_piix": "drivers/ata", "cdrom": "drivers/cdrom", "sr_mod": "drivers/scsi",
-}
-LOAD_SCRIPT = "#!/bin/busybox sh\n" + "".join(
-    f"/bin/busybox insmod /lib/modules/{name}.ko\n" for name in MODULES) + \
-    INIT_SCRIPT.split("\n", 1)[1]
 
 
 # --- the guest ---------------------------------------------------------------------------
 
 
-def kernel_version(kernel: Path) -> str:
-    """The release a bzImage says it is (its setup header points at the text)."""
-    data = kernel.read_bytes()
-    offset = struct.unpack_from("<H", data, 0x20E)[0] + 0x200
-    return data[offset:offset + 128].split(b" ", 1)[0].decode()
-
-
-def _cpio(root: Path) -> bytes:
-    names = ["."] + sorted(str(path.relative_to(root)) for path in root.rglob("*"))
-    return subprocess.run(["cpio", "-o", "-H", "newc", "--quiet"], cwd=root, check=True,
-                          input="\n".join(names).encode() + b"\n", capture_output=True,
-                          timeout=120).stdout
-
-
-def modules_initrd(files: TinyGuestFiles) -> Path:
-    """The tiny guest's initramfs plus the modules archive, staged where QEMU reads it."""
-    version = kernel_version(files.kernel)
-    digest = hashlib.sha256((LOAD_SCRIPT + files.initrd.name).encode()).hexdigest()[:12]
-    cached = CACHE_DIR / f"initrd-modules-{version}-{digest}.cpio.gz"
-    with _cache_lock():
-        if not cached.is_file():
-            with tempfile.TemporaryDirectory(dir=CACHE_DIR) as scratch_name:
-                scratch = Path(scratch_name)
-                tree = _extract(_download(f"linux-image-{version}", scratch), scratch / "k")
-                root = scratch / "root"
-                (root / "lib" / "modules").mkdir(parents=True)
-                kernel_dir = tree / "lib" / "modules" / version / "kernel"
-                for name, folder in MODULES.items():
-                    module = kernel_dir / folder / f"{name}.ko"
-                    (root / "lib" / "modules" / module.name).write_bytes(module.read_bytes())
-                (root / "init").write_text(LOAD_SCRIPT)
-                (root / "init").chmod(0o755)
-                extra = gzip.compress(_cpio(root), mtime=0)
-                _publish(files.initrd.read_bytes() + extra, cached)
-        staged = STAGE_DIR / cached.name
-        if not staged.is_file() or staged.stat().st_size != cached.stat().st_size:
-            _publish(cached.read_bytes(), staged)
-    return staged
-
-
-def hotplug_guest_xml(name: str, files: TinyGuestFiles) -> str:
-    domain = Domain.from_xml(tiny_guest_xml(name, files))
+def for_hotplug(_name: str, xml: str) -> str:
+    """The tiny guest's XML on a PC machine with ACPI and an empty IDE CD-ROM drive."""
+    domain = Domain.from_xml(xml)
     domain.os_machine = "pc"  # IDE for the CD-ROM; PCI hot-plug through ACPI
     domain.ensure_element("features/acpi")
     domain.add_device(Disk.new("hdc", device="cdrom", bus="ide", driver_type="raw"))
     return domain.to_xml()
 
 
-class HotplugGuestMaker(_Factory):
-    def __init__(self, tier: TierDaemon, request: pytest.FixtureRequest,
-                 files: TinyGuestFiles) -> None:
-        super().__init__(tier.session_pid, request.node.addfinalizer, tier.ensure_answers)
-        self._files = files
-
-    def __call__(self, suffix: str) -> str:
-        """Define the guest and start it paused (resume once its console is attached)."""
-        name = owned_name(suffix, self._owner_pid)
-        with connection() as conn:
-            domain = conn.defineXML(hotplug_guest_xml(name, self._files))
-            self._remove_later(remove_domain, name)
-            domain.createWithFlags(libvirt.VIR_DOMAIN_START_PAUSED)
-        return name
-
-
 @pytest.fixture
 def make_hotplug_guest(request: pytest.FixtureRequest,
-                       libvirt_tier: TierDaemon) -> HotplugGuestMaker:
+                       libvirt_tier: TierDaemon) -> TinyGuestMaker:
     try:
-        files = tiny_guest_files()
-        staged = TinyGuestFiles(files.kernel, modules_initrd(files))
-    except (TinyGuestUnavailable, OSError, subprocess.CalledProcessError) as exc:
+        files = tiny_guest_with_virtio_modules()
+    except TinyGuestUnavailable as exc:
         pytest.skip(f"cannot build the tiny guest with modules: {exc}")
-    return HotplugGuestMaker(libvirt_tier, request, staged)
+    return TinyGuestMaker.for_test(request, libvirt_tier, files)
 
 
 class GuestShell:
@@ -175,9 +92,10 @@ class GuestShell:
 
 @pytest.fixture
 def guest(qtbot: QtBot, start_app: StartApp,
-          make_hotplug_guest: HotplugGuestMaker) -> Iterator[tuple[Application, str, GuestShell]]:
+          make_hotplug_guest: TinyGuestMaker) -> Iterator[tuple[Application, str, GuestShell]]:
     """(the app on qemu:///system, the running guest's name, its shell)."""
-    name = make_hotplug_guest("hotplug")
+    # Started paused: resumed once its console is attached.
+    name = make_hotplug_guest("hotplug", paused=True, edit=for_hotplug)
     app = start_app(URI, timeout_ms=TIMEOUT_MS)
     conn = app.model.connection(URI)
     assert conn is not None

@@ -13,15 +13,13 @@ from xml.sax.saxutils import quoteattr
 import libvirt
 import pytest
 from app_helpers import find_row, open_dialog
-from daemon_helpers import URI, TierDaemon
+from daemon_helpers import URI
 from fixture_helpers import StartApp
-from object_helpers import connection, owned_name, remove_domain, volume_xml
+from object_helpers import connection, volume_xml
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
-from tiny_guest_helpers import (
-    BANNER, TinyGuestUnavailable, tiny_guest_files, tiny_guest_xml,
-)
+from tiny_guest_helpers import BANNER, TinyGuestMaker, make_tiny_guest  # noqa: F401 (fixture)
 
 from kvmgui.logic.snapshot_rules import RevertTo, SnapshotKind
 from kvmgui.ui.app import Application
@@ -41,31 +39,19 @@ ACTION_MS = 120000  # an internal snapshot of the guest's memory, on a busy mach
 
 
 @pytest.fixture
-def disk_guest(request: pytest.FixtureRequest, libvirt_tier: TierDaemon,
-               test_pool: str) -> str:
+def disk_guest(make_tiny_guest: TinyGuestMaker, test_pool: str) -> str:  # noqa: F811
     """The tiny guest with a 16 MiB qcow2 disk (a volume of test_pool), started."""
-    try:
-        files = tiny_guest_files()
-    except TinyGuestUnavailable as exc:
-        pytest.skip(str(exc))
-    name = owned_name("snapshots", libvirt_tier.session_pid)
-    with connection() as conn:
-        pool = conn.storagePoolLookupByName(test_pool)
-        volume = pool.createXML(volume_xml(f"{name}.qcow2", 16), 0)
-        disk = ("<disk type='file' device='disk'><driver name='qemu' type='qcow2'/>"
-                f"<source file={quoteattr(volume.path())}/>"
-                "<target dev='vda' bus='virtio'/></disk>")
-        xml = tiny_guest_xml(name, files).replace("<devices>", "<devices>" + disk, 1)
-        domain = conn.defineXML(xml)
 
-        def remove() -> None:
-            libvirt_tier.ensure_answers()
-            with connection() as again:
-                remove_domain(again, name)
+    def with_disk(name: str, xml: str) -> str:
+        with connection() as conn:
+            pool = conn.storagePoolLookupByName(test_pool)
+            volume = pool.createXML(volume_xml(f"{name}.qcow2", 16), 0)
+            disk = ("<disk type='file' device='disk'><driver name='qemu' type='qcow2'/>"
+                    f"<source file={quoteattr(volume.path())}/>"
+                    "<target dev='vda' bus='virtio'/></disk>")
+        return xml.replace("<devices>", "<devices>" + disk, 1)
 
-        request.addfinalizer(remove)
-        domain.create()
-    return name
+    return make_tiny_guest("snapshots", edit=with_disk)
 
 
 def open_snapshots(qtbot: QtBot, app: Application, name: str) -> SnapshotsPage:

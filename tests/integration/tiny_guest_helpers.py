@@ -6,6 +6,10 @@ Debian's cloud kernel package, the initramfs is busybox plus INIT_SCRIPT; both a
 per machine under ~/.cache/kvmgui-tests/tiny-guest (rebuilt when missing or when INIT_SCRIPT
 changes) and copied to STAGE_DIR, because QEMU runs as libvirt-qemu and cannot enter /root.
 
+`tiny_guest_with_virtio_modules()` adds a second initramfs archive with the kernel's virtio
+and IDE CD-ROM modules and an /init that loads them first (Linux unpacks concatenated archives
+in order; the later /init wins), for tests that plug disks into the guest.
+
 Needs `apt-get download` to reach the Debian archive once, `dpkg-deb` and `cpio`.
 """
 
@@ -18,6 +22,7 @@ import hashlib
 import os
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
@@ -30,7 +35,7 @@ import libvirt
 import pytest
 
 from daemon_helpers import TierDaemon
-from factory_helpers import Cleanup, _Factory
+from factory_helpers import Cleanup, ObjectFactory
 from object_helpers import connection, owned_name, remove_domain
 
 BANNER = "tiny guest up"
@@ -50,6 +55,18 @@ echo "{BANNER}" > /dev/ttyS0
 setsid sh -c 'while true; do setsid -c sh </dev/tty1 >/dev/tty1 2>&1; done' &
 while true; do setsid -c sh </dev/ttyS0 >/dev/ttyS0 2>&1; done
 """
+# The kernel modules tiny_guest_with_virtio_modules() adds, in load order (each after what it
+# depends on), with their folder under the kernel's modules tree.
+VIRTIO_MODULES = {
+    "virtio_ring": "drivers/virtio", "virtio": "drivers/virtio",
+    "virtio_pci_modern_dev": "drivers/virtio", "virtio_pci_legacy_dev": "drivers/virtio",
+    "virtio_pci": "drivers/virtio", "virtio_blk": "drivers/block",
+    "scsi_common": "drivers/scsi", "scsi_mod": "drivers/scsi", "libata": "drivers/ata",
+    "ata_piix": "drivers/ata", "cdrom": "drivers/cdrom", "sr_mod": "drivers/scsi",
+}
+LOAD_MODULES_SCRIPT = "#!/bin/busybox sh\n" + "".join(
+    f"/bin/busybox insmod /lib/modules/{name}.ko\n" for name in VIRTIO_MODULES) + \
+    INIT_SCRIPT.split("\n", 1)[1]
 
 
 class TinyGuestUnavailable(RuntimeError):
@@ -72,8 +89,23 @@ def tiny_guest_files() -> TinyGuestFiles:
             built = _build_into(CACHE_DIR)
             return _stage(built, STAGE_DIR)
     except (OSError, subprocess.CalledProcessError) as exc:
-        detail = getattr(exc, "stderr", None) or ""
-        raise TinyGuestUnavailable(f"cannot build the tiny guest: {exc} {detail}".strip()) from exc
+        raise _unavailable("cannot build the tiny guest", exc) from exc
+
+
+def tiny_guest_with_virtio_modules() -> TinyGuestFiles:
+    """The tiny guest's kernel, and its initramfs plus the VIRTIO_MODULES archive, where QEMU
+    can read them (built first if the cache lacks them)."""
+    files = tiny_guest_files()
+    try:
+        with _cache_lock():
+            return TinyGuestFiles(files.kernel, _stage_file(_modules_initrd(files), STAGE_DIR))
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise _unavailable("cannot add the modules to the tiny guest", exc) from exc
+
+
+def _unavailable(what: str, exc: Exception) -> TinyGuestUnavailable:
+    detail = getattr(exc, "stderr", None) or ""
+    return TinyGuestUnavailable(f"{what}: {exc} {detail}".strip())
 
 
 @contextlib.contextmanager
@@ -165,6 +197,11 @@ def _initramfs(busybox: Path, root: Path) -> bytes:
     shutil.copy2(busybox, root / "bin" / "busybox")
     (root / "init").write_text(INIT_SCRIPT)
     (root / "init").chmod(0o755)
+    return _gzipped_cpio(root)
+
+
+def _gzipped_cpio(root: Path) -> bytes:
+    """Everything under `root` as a newc archive, the format an initramfs is in."""
     names = ["."] + sorted(str(path.relative_to(root)) for path in root.rglob("*"))
     archive = _run("cpio", "-o", "-H", "newc", "--quiet", cwd=root,
                    stdin="\n".join(names).encode() + b"\n")
@@ -172,14 +209,47 @@ def _initramfs(busybox: Path, root: Path) -> bytes:
 
 
 def _stage(files: TinyGuestFiles, stage: Path) -> TinyGuestFiles:
-    """Copies QEMU may read; a copy is replaced only when its size differs from the cache's
-    (a running guest keeps the file it opened)."""
+    """Copies QEMU may read."""
+    return TinyGuestFiles(_stage_file(files.kernel, stage), _stage_file(files.initrd, stage))
+
+
+def _stage_file(source: Path, stage: Path) -> Path:
+    """A copy in `stage`, replaced only when its size differs from the cache's (a running
+    guest keeps the file it opened)."""
     stage.mkdir(mode=0o755, parents=True, exist_ok=True)
-    staged = TinyGuestFiles(stage / files.kernel.name, stage / files.initrd.name)
-    for source, target in ((files.kernel, staged.kernel), (files.initrd, staged.initrd)):
-        if not target.is_file() or target.stat().st_size != source.stat().st_size:
-            _publish(source.read_bytes(), target)
-    return staged
+    target = stage / source.name
+    if not target.is_file() or target.stat().st_size != source.stat().st_size:
+        _publish(source.read_bytes(), target)
+    return target
+
+
+def _kernel_version(kernel: Path) -> str:
+    """The release a bzImage says it is (its setup header points at the text)."""
+    data = kernel.read_bytes()
+    offset = struct.unpack_from("<H", data, 0x20E)[0] + 0x200
+    return data[offset:offset + 128].split(b" ", 1)[0].decode()
+
+
+def _modules_initrd(files: TinyGuestFiles) -> Path:
+    """The cached initramfs plus the modules archive (the caller holds the cache lock)."""
+    version = _kernel_version(files.kernel)
+    digest = hashlib.sha256((LOAD_MODULES_SCRIPT + files.initrd.name).encode()).hexdigest()[:12]
+    cached = CACHE_DIR / f"initrd-modules-{version}-{digest}.cpio.gz"
+    if cached.is_file():
+        return cached
+    with tempfile.TemporaryDirectory(dir=CACHE_DIR) as scratch_name:
+        scratch = Path(scratch_name)
+        tree = _extract(_download(f"linux-image-{version}", scratch), scratch / "k")
+        root = scratch / "root"
+        (root / "lib" / "modules").mkdir(parents=True)
+        kernel_dir = tree / "lib" / "modules" / version / "kernel"
+        for name, folder in VIRTIO_MODULES.items():
+            module = kernel_dir / folder / f"{name}.ko"
+            (root / "lib" / "modules" / module.name).write_bytes(module.read_bytes())
+        (root / "init").write_text(LOAD_MODULES_SCRIPT)
+        (root / "init").chmod(0o755)
+        _publish(files.initrd.read_bytes() + _gzipped_cpio(root), cached)
+    return cached
 
 
 # --- the guest ---------------------------------------------------------------------------
@@ -227,27 +297,38 @@ def tiny_guest_xml(name: str, files: TinyGuestFiles, *, memory_mib: int = 128,
 </domain>"""
 
 
-class TinyGuestMaker(_Factory):
-    """make_tiny_guest(name_suffix, paused=False, **xml_options) -> the running guest's name.
+class TinyGuestMaker(ObjectFactory):
+    """make_tiny_guest(name_suffix, paused=False, **options) -> the guest's name, started.
 
     paused=True starts it with its vCPUs stopped: attach to its consoles, then resume it to
-    see everything from the first line."""
+    see everything from the first line. running=False only defines it. `edit(name, xml)`
+    returns the XML to define instead of tiny_guest_xml's (a disk added, another display)."""
 
     def __init__(self, owner_pid: int, add_cleanup: Callable[[Cleanup], None],
                  before_cleanup: Cleanup, files: TinyGuestFiles) -> None:
         super().__init__(owner_pid, add_cleanup, before_cleanup)
         self._files = files
 
-    def __call__(self, name_suffix: str, paused: bool = False, *, memory_mib: int = 128,
+    @classmethod
+    def for_test(cls, request: pytest.FixtureRequest, tier: TierDaemon,
+                 files: TinyGuestFiles) -> TinyGuestMaker:
+        """A maker whose guests are removed when `request`'s test ends."""
+        return cls(tier.session_pid, request.node.addfinalizer, tier.ensure_answers, files)
+
+    def __call__(self, name_suffix: str, paused: bool = False, *, running: bool = True,
+                 edit: Callable[[str, str], str] | None = None, memory_mib: int = 128,
                  vnc_listen: VncListen = "none", network: str | None = None,
                  serial_ports: int = 1) -> str:
         name = owned_name(name_suffix, self._owner_pid)
         xml = tiny_guest_xml(name, self._files, memory_mib=memory_mib, vnc_listen=vnc_listen,
                              network=network, serial_ports=serial_ports)
+        if edit is not None:
+            xml = edit(name, xml)
         with connection() as conn:
             domain = conn.defineXML(xml)
-            self._remove_later(remove_domain, name)
-            domain.createWithFlags(libvirt.VIR_DOMAIN_START_PAUSED if paused else 0)
+            self.remove_later(remove_domain, name)
+            if running:
+                domain.createWithFlags(libvirt.VIR_DOMAIN_START_PAUSED if paused else 0)
         return name
 
 
@@ -259,5 +340,4 @@ def make_tiny_guest(request: pytest.FixtureRequest, libvirt_tier: TierDaemon) ->
         files = tiny_guest_files()
     except TinyGuestUnavailable as exc:
         pytest.skip(str(exc))
-    return TinyGuestMaker(libvirt_tier.session_pid, request.node.addfinalizer,
-                          libvirt_tier.ensure_answers, files)
+    return TinyGuestMaker.for_test(request, libvirt_tier, files)
