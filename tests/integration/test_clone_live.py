@@ -14,6 +14,7 @@ import pytest
 from app_helpers import find_row, open_dialog, select
 from daemon_helpers import URI, TierDaemon
 from fixture_helpers import StartApp
+from guest_console_helpers import GuestSerial
 from object_helpers import (
     POOL_ROOT, connection, owned_name, remove_domain, remove_pool_directory, volume_xml,
 )
@@ -27,7 +28,6 @@ from kvmgui.ui.dialogs.clone_progress import CloneProgressDialog
 from kvmgui.ui.editors.diff_dialog import DiffDialog
 from kvmgui.ui.roles import Category
 from kvmgui.virt.clone_run import CloneOutcome, CloneResult
-from kvmgui.virt.console_stream import ConsoleStream
 from kvmgui.xml import Disk, Domain, Volume
 
 BOOT_MS = 90000  # TCG on a busy 2-core machine: ~2-3 s when idle
@@ -105,16 +105,13 @@ def test_clone_of_the_tiny_guest_boots(make_tiny_guest: TinyGuestMaker,  # noqa:
     connection_ = app.model.connection(URI)
     assert connection_ is not None
     clone.createWithFlags(libvirt.VIR_DOMAIN_START_PAUSED)
-    stream = ConsoleStream(connection_)
-    output = bytearray()
-    stream.data.connect(output.extend)
-    with qtbot.waitSignal(stream.opened, timeout=30000):
-        stream.open(result.uuid)
+    serial = GuestSerial(qtbot, connection_, result.uuid, timeout_ms=30000)
+    serial.wait_open()
     clone.resume()
     try:
-        qtbot.waitUntil(lambda: BANNER.encode() in output, timeout=BOOT_MS)
+        serial.wait_for(BANNER, timeout=BOOT_MS)
     finally:
-        stream.close()
+        serial.close()
         clone.destroy()
     assert not source.isActive(), "the original stays as it was"
 

@@ -18,6 +18,9 @@ import pytest
 from app_helpers import find_row
 from daemon_helpers import URI
 from fixture_helpers import StartApp
+from guest_console_helpers import (
+    GuestSerial, domain_info, open_connection, running_domain, shell_marker,
+)
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -26,13 +29,11 @@ from pytestqt.qtbot import QtBot
 from ssh_helpers import SshServer, ssh_server  # noqa: F401 (fixture)
 from tiny_guest_helpers import BANNER, TinyGuestMaker, make_tiny_guest  # noqa: F401 (fixture)
 
-from kvmgui.core.snapshots import ConnectionState, DomainInfo
 from kvmgui.rfb.keys import keysym_for_char
 from kvmgui.ui.console.vnc_view import VncView
 from kvmgui.ui.roles import Category
 from kvmgui.ui.vm_window.rules import Overlay, ViewState
 from kvmgui.virt.connection import Connection
-from kvmgui.virt.console_stream import ConsoleState, ConsoleStream
 from kvmgui.virt.graphics_route import SshRoute
 from kvmgui.virt.screenshot import read_screenshot
 
@@ -59,19 +60,6 @@ _SHIFT = 42
 _XKB = 8  # X11/Wayland keycodes are evdev codes + 8
 
 
-def domain_info(connection: Connection, name: str) -> DomainInfo:
-    assert connection.inventory is not None
-    return next(d for d in connection.inventory.domains if d.name == name)
-
-
-def open_connection(qtbot: QtBot, uri: str) -> Connection:
-    conn = Connection(uri)
-    conn.open()
-    qtbot.waitUntil(lambda: conn.inventory is not None, timeout=60000)
-    assert conn.state == ConnectionState.CONNECTED, conn.message
-    return conn
-
-
 @pytest.fixture
 def connection(qtbot: QtBot) -> Iterator[Connection]:
     conn = open_connection(qtbot, URI)
@@ -85,15 +73,13 @@ def open_view(qtbot: QtBot) -> Iterator[ViewMaker]:
     views: list[VncView] = []
 
     def make(conn: Connection, name: str) -> VncView:
-        conn.refresh()  # the guest was just created: the inventory must know it
-        qtbot.waitUntil(lambda: conn.inventory is not None and any(
-            d.name == name and d.active for d in conn.inventory.domains), timeout=30000)
+        info = running_domain(qtbot, conn, name)  # the guest was just created
         view = VncView()
         qtbot.addWidget(view)
         views.append(view)
         view.resize(VGA_TEXT)
         view.show()
-        view.attach(conn, domain_info(conn, name))
+        view.attach(conn, info)
         return view
 
     yield make
@@ -138,23 +124,6 @@ def type_scancodes(qtbot: QtBot, view: VncView, text: str) -> None:
         qtbot.wait(KEY_GAP_MS)
 
 
-class SerialReader:
-    """The guest's serial console (ttyS0), read through libvirt, as text so far."""
-
-    def __init__(self, qtbot: QtBot, conn: Connection, uuid: str) -> None:
-        self.text = ""
-        self.stream = ConsoleStream(conn)
-        self.stream.data.connect(self._data)
-        self.stream.open(uuid)
-        self._qtbot = qtbot
-
-    def _data(self, chunk: bytes) -> None:
-        self.text += chunk.decode(errors="replace")
-
-    def wait_for(self, text: str, timeout: int = ANSWER_MS) -> None:
-        self._qtbot.waitUntil(lambda: text in self.text, timeout=timeout)
-
-
 def libvirt_screenshot(qtbot: QtBot, conn: Connection, uuid: str) -> QImage:
     shots: list[QImage] = []
     conn.run(read_screenshot(uuid), lambda shot: shots.append(QImage.fromData(shot.data)))
@@ -162,16 +131,16 @@ def libvirt_screenshot(qtbot: QtBot, conn: Connection, uuid: str) -> QImage:
     return shots[0].convertToFormat(QImage.Format.Format_RGB32)
 
 
-def echo_to_serial(qtbot: QtBot, view: VncView, serial: SerialReader) -> None:
+def echo_to_serial(qtbot: QtBot, view: VncView, serial: GuestSerial) -> None:
     """Type through the view a command whose answer only the guest's shell can compute, and
     see the answer on the serial console."""
     # The shells of the last boot are up (tty1's at about the same time as ttyS0's).
     qtbot.waitUntil(lambda: "/ # " in serial.text.rpartition(BANNER)[2], timeout=BOOT_MS)
     for _attempt in range(3):  # keys typed while tty1's shell still starts may be dropped
-        n = random.randrange(1000, 9999)
-        type_scancodes(qtbot, view, f"echo kvmgui-vnc-$(({n}+1)) >/dev/ttyS0\n")
+        typed, printed = shell_marker("kvmgui-vnc")
+        type_scancodes(qtbot, view, f"echo {typed} >/dev/ttyS0\n")
         try:
-            serial.wait_for(f"kvmgui-vnc-{n + 1}", timeout=5000)
+            serial.wait_for(printed, timeout=5000)
             return
         except TimeoutError:
             pass
@@ -206,8 +175,8 @@ def test_typed_lines_reach_the_guest(make_tiny_guest: TinyGuestMaker,  # noqa: F
                                      virt_conn: libvirt.virConnect, qtbot: QtBot) -> None:
     name = make_tiny_guest("vnc-typing", paused=True)  # the serial console from its start
     view = open_view(connection, name)
-    serial = SerialReader(qtbot, connection, domain_info(connection, name).uuid)
-    qtbot.waitUntil(lambda: serial.stream.state is ConsoleState.OPEN, timeout=ANSWER_MS)
+    serial = GuestSerial(qtbot, connection, domain_info(connection, name).uuid, ANSWER_MS)
+    serial.wait_open()
     virt_conn.lookupByName(name).resume()
     wait_connected(qtbot, view)
     qtbot.waitUntil(lambda: view.guest_size() == VGA_TEXT and lit_pixels(view.image) > 200,
@@ -241,8 +210,8 @@ def test_reset_and_restart_keep_the_console(make_tiny_guest: TinyGuestMaker,  # 
     view = open_view(connection, name)
     uuid = domain_info(connection, name).uuid
     domain = virt_conn.lookupByName(name)
-    serial = SerialReader(qtbot, connection, uuid)
-    qtbot.waitUntil(lambda: serial.stream.state is ConsoleState.OPEN, timeout=ANSWER_MS)
+    serial = GuestSerial(qtbot, connection, uuid, ANSWER_MS)
+    serial.wait_open()
     domain.resume()
     wait_connected(qtbot, view)
     view.setFocus()
@@ -263,8 +232,8 @@ def test_reset_and_restart_keep_the_console(make_tiny_guest: TinyGuestMaker,  # 
                           check_params_cb=lambda state, _m: state is ViewState.CONNECTING):
         domain.destroy()  # the display goes with QEMU: the view tries again by itself
     domain.createWithFlags(libvirt.VIR_DOMAIN_START_PAUSED)
-    serial = SerialReader(qtbot, connection, uuid)
-    qtbot.waitUntil(lambda: serial.stream.state is ConsoleState.OPEN, timeout=ANSWER_MS)
+    serial = GuestSerial(qtbot, connection, uuid, ANSWER_MS)
+    serial.wait_open()
     domain.resume()
     wait_connected(qtbot, view, timeout=BOOT_MS)
     qtbot.waitUntil(lambda: view.guest_size() == VGA_TEXT and lit_pixels(view.image) > 200,

@@ -3,19 +3,17 @@ second client (busy, then Take over), reconnect after a restart, a second serial
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Iterator
 
 import libvirt
 import pytest
-from daemon_helpers import URI, DaemonControl
+from daemon_helpers import DaemonControl
+from guest_console_helpers import open_connection, running_domain, shell_marker, terminal_text
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from tiny_guest_helpers import BANNER, TinyGuestMaker, make_tiny_guest  # noqa: F401 (fixture)
 
-from kvmgui.core.snapshots import ConnectionState, DomainInfo
 from kvmgui.ui.console.serial_console import SerialConsolePage
-from kvmgui.ui.console.terminal_widget import TerminalWidget
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.console_stream import ConsoleState
 
@@ -25,24 +23,9 @@ ANSWER_MS = 10000
 PageMaker = Callable[[str], SerialConsolePage]
 
 
-def terminal_text(terminal: TerminalWidget) -> str:
-    """Every line the terminal keeps, history and screen."""
-    emulator = terminal.emulator
-    last = emulator.scrolled + emulator.lines
-    return "\n".join(emulator.line_text(n) for n in range(emulator.first_line, last))
-
-
-def domain_info(connection: Connection, name: str) -> DomainInfo:
-    assert connection.inventory is not None
-    return next(d for d in connection.inventory.domains if d.name == name)
-
-
 @pytest.fixture
 def connection(qtbot: QtBot) -> Iterator[Connection]:
-    conn = Connection(URI)
-    conn.open()
-    qtbot.waitUntil(lambda: conn.inventory is not None, timeout=60000)
-    assert conn.state == ConnectionState.CONNECTED
+    conn = open_connection(qtbot)
     yield conn
     conn.shutdown()
 
@@ -52,10 +35,8 @@ def open_page(qtbot: QtBot, connection: Connection) -> PageMaker:
     """open_page(domain name) -> a shown console page for it, on the fixture's connection."""
 
     def make(name: str) -> SerialConsolePage:
-        connection.refresh()  # the guest was just created: the inventory must know it
-        qtbot.waitUntil(lambda: connection.inventory is not None and any(
-            d.name == name and d.active for d in connection.inventory.domains), timeout=30000)
-        page = SerialConsolePage(connection, domain_info(connection, name))
+        info = running_domain(qtbot, connection, name)  # the guest was just created
+        page = SerialConsolePage(connection, info)
         qtbot.addWidget(page)
         page.resize(800, 480)
         page.show()
@@ -81,9 +62,9 @@ def type_line(qtbot: QtBot, page: SerialConsolePage, line: str) -> None:
 
 def ask_echo(qtbot: QtBot, page: SerialConsolePage) -> None:
     """Type `echo kvmgui-$((N+1))`: only the shell's answer contains kvmgui-<N+1>."""
-    n = random.randrange(1000, 9999)
-    type_line(qtbot, page, f"echo kvmgui-$(({n}+1))")
-    wait_text(qtbot, page, f"kvmgui-{n + 1}")
+    typed, printed = shell_marker("kvmgui")
+    type_line(qtbot, page, f"echo {typed}")
+    wait_text(qtbot, page, printed)
 
 
 def test_boot_output_typing_and_reattach(make_tiny_guest: TinyGuestMaker,  # noqa: F811
@@ -164,10 +145,10 @@ def test_second_serial_port_is_a_device_of_its_own(make_tiny_guest: TinyGuestMak
     other.devices.setCurrentIndex(1)
     other.connect_console()
     wait_state(qtbot, other, ConsoleState.OPEN)
-    n = random.randrange(1000, 9999)
-    type_line(qtbot, shell, f"echo port1-$(({n}+1)) > /dev/ttyS1")
-    wait_text(qtbot, other, f"port1-{n + 1}")
-    assert f"port1-{n + 1}" not in terminal_text(shell.terminal)
+    typed, printed = shell_marker("port1")
+    type_line(qtbot, shell, f"echo {typed} > /dev/ttyS1")
+    wait_text(qtbot, other, printed)
+    assert printed not in terminal_text(shell.terminal)
 
 
 def test_reattaches_when_the_connection_comes_back(make_tiny_guest: TinyGuestMaker,  # noqa: F811

@@ -10,13 +10,13 @@ machine with ACPI, which PCI hot-plug needs, and an empty IDE CD-ROM drive.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 
 import libvirt
 import pytest
 from daemon_helpers import URI, TierDaemon
 from fixture_helpers import StartApp
+from guest_console_helpers import GuestSerial
 from object_helpers import connection
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -34,8 +34,6 @@ from kvmgui.ui.roles import Category
 from kvmgui.ui.vm_window.hardware_form_storage import NEW, PATH, DriveForm
 from kvmgui.ui.vm_window.hardware_media_dialog import InsertMediaDialog
 from kvmgui.ui.vm_window.hardware_page import HardwarePage
-from kvmgui.virt.connection import Connection
-from kvmgui.virt.console_stream import ConsoleStream
 from kvmgui.xml import Disk, Domain, canonical
 
 BOOT_MS = 90000  # TCG on a busy 2-core machine, ACPI and a dozen modules
@@ -66,33 +64,9 @@ def make_hotplug_guest(request: pytest.FixtureRequest,
     return TinyGuestMaker.for_test(request, libvirt_tier, files)
 
 
-class GuestShell:
-    """The guest's serial console: run a command, get its output."""
-
-    def __init__(self, qtbot: QtBot, conn: Connection, uuid: str) -> None:
-        self.text = ""
-        self._qtbot = qtbot
-        self.stream = ConsoleStream(conn)
-        self.stream.data.connect(lambda chunk: setattr(self, "text", self.text
-                                                       + chunk.decode(errors="replace")))
-        self.stream.open(uuid)
-
-    def run(self, command: str) -> str:
-        """What `command` printed (between two markers only the shell can compute)."""
-        n = random.randrange(1000, 9999)
-        start = len(self.text)
-        self.stream.send(f"echo begin-$(({n}+1)); {command}; echo end-$(({n}+1))\n".encode())
-        self._qtbot.waitUntil(lambda: f"end-{n + 1}" in self.text[start:], timeout=ANSWER_MS)
-        answer = self.text[start:].rpartition(f"begin-{n + 1}")[2]
-        return answer.partition(f"end-{n + 1}")[0].replace("\r", "").strip()
-
-    def close(self) -> None:
-        self.stream.close()
-
-
 @pytest.fixture
 def guest(qtbot: QtBot, start_app: StartApp,
-          make_hotplug_guest: TinyGuestMaker) -> Iterator[tuple[Application, str, GuestShell]]:
+          make_hotplug_guest: TinyGuestMaker) -> Iterator[tuple[Application, str, GuestSerial]]:
     """(the app on qemu:///system, the running guest's name, its shell)."""
     # Started paused: resumed once its console is attached.
     name = make_hotplug_guest("hotplug", paused=True, edit=for_hotplug)
@@ -103,8 +77,8 @@ def guest(qtbot: QtBot, start_app: StartApp,
                     timeout=TIMEOUT_MS)
     with connection() as virt:
         domain = virt.lookupByName(name)
-        shell = GuestShell(qtbot, conn, domain.UUIDString())
-        qtbot.waitUntil(lambda: shell.stream.state.value == "open", timeout=ANSWER_MS)
+        shell = GuestSerial(qtbot, conn, domain.UUIDString(), ANSWER_MS)
+        shell.wait_open()
         domain.resume()
     qtbot.waitUntil(lambda: BANNER in shell.text, timeout=BOOT_MS)
     qtbot.waitUntil(lambda: "# " in shell.text.rpartition(BANNER)[2], timeout=BOOT_MS)
@@ -146,7 +120,7 @@ def targets(xml: str) -> list[str]:
 
 
 def test_a_virtio_disk_plugged_in_live_is_seen_by_the_guest(
-        guest: tuple[Application, str, GuestShell], test_pool: str, qtbot: QtBot) -> None:
+        guest: tuple[Application, str, GuestSerial], test_pool: str, qtbot: QtBot) -> None:
     app, name, shell = guest
     assert "vda" not in shell.run("ls /sys/block").split()
     page = open_page(qtbot, app, name)
@@ -181,7 +155,7 @@ def test_a_virtio_disk_plugged_in_live_is_seen_by_the_guest(
 
 
 def test_cdrom_media_is_ejected_and_inserted_live(
-        guest: tuple[Application, str, GuestShell], test_pool: str, qtbot: QtBot) -> None:
+        guest: tuple[Application, str, GuestSerial], test_pool: str, qtbot: QtBot) -> None:
     app, name, shell = guest
     # Reading the drive makes the kernel look at the media; the size then says what is in it.
     media = ("dd if=/dev/sr0 of=/dev/null bs=2048 count=1 2>/dev/null && "
@@ -219,7 +193,7 @@ def test_cdrom_media_is_ejected_and_inserted_live(
 
 
 def test_a_refused_hotplug_says_why_and_changes_nothing(
-        guest: tuple[Application, str, GuestShell], qtbot: QtBot) -> None:
+        guest: tuple[Application, str, GuestSerial], qtbot: QtBot) -> None:
     app, name, _shell = guest
     before = xmls(name)
     page = open_page(qtbot, app, name)

@@ -6,13 +6,13 @@ by the job, saying why and changing nothing."""
 from __future__ import annotations
 
 import os
-import random
 
 import libvirt
 import pytest
 from app_helpers import find_row, open_dialog
 from daemon_helpers import URI
 from fixture_helpers import StartApp
+from guest_console_helpers import open_serial_console, run_in_console, terminal_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -22,10 +22,9 @@ from kvmgui.logic.pinning_rules import Pinning
 from kvmgui.ui.app import Application
 from kvmgui.ui.console.serial_console import SerialConsolePage
 from kvmgui.ui.editors.diff_dialog import DiffDialog
-from kvmgui.ui.roles import Category, Role
+from kvmgui.ui.roles import Category
 from kvmgui.ui.vm_window.pinning_model import RAN_HERE, Column
 from kvmgui.ui.vm_window.pinning_page import PinningPage
-from kvmgui.virt.console_stream import ConsoleState
 from kvmgui.virt.pinning_jobs import PinningRefused, PinRequest, apply_pinning
 from kvmgui.xml import Domain
 
@@ -38,27 +37,12 @@ FEW_SAMPLES = 6
 pytestmark = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two host CPUs")
 
 
-def console_text(page: SerialConsolePage) -> str:
-    emulator = page.terminal.emulator
-    last = emulator.scrolled + emulator.lines
-    return "\n".join(emulator.line_text(n) for n in range(emulator.first_line, last))
-
-
 def keep_busy(qtbot: QtBot, app: Application, name: str) -> SerialConsolePage:
     """`yes > /dev/null &` on the guest's serial shell: its vCPU runs all the time, so the
     host scheduler moves it as soon as its pin changes."""
-    connection = app.model.connection(URI)
-    assert connection is not None
-    info = find_row(app, URI, Category.DOMAINS, name).data(Role.SNAPSHOT)
-    page = SerialConsolePage(connection, info)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.stream.state == ConsoleState.OPEN, timeout=30000)
-    qtbot.waitUntil(lambda: BANNER in console_text(page), timeout=BOOT_MS)
-    n = random.randrange(10000, 99999)
-    qtbot.keyClicks(page.terminal, f"yes > /dev/null & echo busy-$(({n}+1))")
-    qtbot.keyClick(page.terminal, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: f"busy-{n + 1}" in console_text(page), timeout=ANSWER_MS)
+    page = open_serial_console(qtbot, app, name)
+    qtbot.waitUntil(lambda: BANNER in terminal_text(page.terminal), timeout=BOOT_MS)
+    run_in_console(qtbot, page, "yes > /dev/null", background=True)
     return page
 
 

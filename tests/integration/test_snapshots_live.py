@@ -5,7 +5,6 @@ the job, changing nothing."""
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
@@ -15,15 +14,14 @@ import pytest
 from app_helpers import find_row, open_dialog
 from daemon_helpers import URI
 from fixture_helpers import StartApp
+from guest_console_helpers import open_serial_console, run_in_console, terminal_text
 from object_helpers import connection, volume_xml
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 from tiny_guest_helpers import BANNER, TinyGuestMaker, make_tiny_guest  # noqa: F401 (fixture)
 
 from kvmgui.logic.snapshot_rules import RevertTo, SnapshotKind
 from kvmgui.ui.app import Application
-from kvmgui.ui.console.serial_console import SerialConsolePage
 from kvmgui.ui.editors.diff_dialog import DiffDialog
 from kvmgui.ui.roles import Category, Role
 from kvmgui.ui.vm_window.snapshots_create_dialog import CreateSnapshotDialog
@@ -34,7 +32,6 @@ from kvmgui.virt.snapshot_jobs import SnapshotRefused, revert_snapshot
 from kvmgui.xml import Domain
 
 BOOT_MS = 60000  # TCG on a busy 2-core machine
-ANSWER_MS = 10000
 ACTION_MS = 120000  # an internal snapshot of the guest's memory, on a busy machine
 
 
@@ -65,34 +62,6 @@ def open_snapshots(qtbot: QtBot, app: Application, name: str) -> SnapshotsPage:
     return page
 
 
-def serial_page(qtbot: QtBot, app: Application, name: str) -> SerialConsolePage:
-    connection_ = app.model.connection(URI)
-    assert connection_ is not None
-    info = find_row(app, URI, Category.DOMAINS, name).data(Role.SNAPSHOT)
-    page = SerialConsolePage(connection_, info)
-    qtbot.addWidget(page)
-    page.resize(800, 480)
-    page.show()
-    qtbot.waitUntil(lambda: page.stream.state == ConsoleState.OPEN, timeout=30000)
-    return page
-
-
-def console_text(page: SerialConsolePage) -> str:
-    emulator = page.terminal.emulator
-    last = emulator.scrolled + emulator.lines
-    return "\n".join(emulator.line_text(n) for n in range(emulator.first_line, last))
-
-
-def run_in_guest(qtbot: QtBot, page: SerialConsolePage, command: str, answer: str) -> None:
-    """Type `command; echo done-$((N+1))` and wait for done-<N+1> (only the shell's output has
-    it), then for `answer` on screen."""
-    n = random.randrange(10000, 99999)
-    qtbot.keyClicks(page.terminal, f"{command}; echo done-$(({n}+1))")
-    qtbot.keyClick(page.terminal, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: f"done-{n + 1}" in console_text(page), timeout=ANSWER_MS)
-    qtbot.waitUntil(lambda: answer in console_text(page), timeout=ANSWER_MS)
-
-
 def take(qtbot: QtBot, page: SnapshotsPage, name: str, kind: SnapshotKind,
          warning: str = "") -> None:
     """Take snapshot `name` through the dialog; `warning`: words the dialog must show first."""
@@ -121,8 +90,8 @@ def test_internal_snapshot_brings_the_running_guest_back(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     app = start_app(URI, timeout_ms=60000)
-    console = serial_page(qtbot, app, disk_guest)
-    qtbot.waitUntil(lambda: BANNER in console_text(console), timeout=BOOT_MS)
+    console = open_serial_console(qtbot, app, disk_guest)
+    qtbot.waitUntil(lambda: BANNER in terminal_text(console.terminal), timeout=BOOT_MS)
     page = open_snapshots(qtbot, app, disk_guest)
 
     take(qtbot, page, "clean", SnapshotKind.INTERNAL)
@@ -131,7 +100,7 @@ def test_internal_snapshot_brings_the_running_guest_back(
     picture = page.thumbnails.path(virt_conn.lookupByName(disk_guest).UUIDString(), "clean")
     assert not QImage(str(picture)).isNull()  # QEMU's PPM screenshot, kept as PNG
 
-    run_in_guest(qtbot, console, "echo marker > /tmp/m; cat /tmp/m", "marker")
+    run_in_console(qtbot, console, "echo marker > /tmp/m; cat /tmp/m", "marker")
     page.select("clean")
     page.revert_action.trigger()
     revert = open_dialog(page.window(), RevertDialog)
@@ -145,7 +114,7 @@ def test_internal_snapshot_brings_the_running_guest_back(
     if console.stream.state != ConsoleState.OPEN:
         console.connect_console()
     qtbot.waitUntil(lambda: console.stream.state == ConsoleState.OPEN, timeout=30000)
-    run_in_guest(qtbot, console, "cat /tmp/m", "can't open '/tmp/m'")  # it never existed
+    run_in_console(qtbot, console, "cat /tmp/m", "can't open '/tmp/m'")  # it never existed
     assert current_snapshot(virt_conn, disk_guest) == "clean"
 
 
