@@ -3,9 +3,10 @@
 Shared by tests/gui and tests/integration (tests/ is on sys.path via tests/conftest.py).
 """
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, SignalInstance
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -41,6 +42,21 @@ def select(app: Application, *indexes: QModelIndex) -> None:
                          | QItemSelectionModel.SelectionFlag.Rows)
     selection.setCurrentIndex(window.proxy.mapFromSource(indexes[0]),
                               QItemSelectionModel.SelectionFlag.NoUpdate)
+
+
+def open_vm_page(qtbot: QtBot, app: Application, uri: str, name: str, page_name: str,
+                 page_type: type[W], ready: Callable[[W], SignalInstance],
+                 timeout: int = 30000) -> W:
+    """The page `page_name` of the VM window of `name` (once the tree lists it), shown and
+    `ready(page)` emitted (the page has read what it shows)."""
+    qtbot.waitUntil(lambda: find_row(app, uri, Category.DOMAINS, name).isValid(), timeout=timeout)
+    view = app.vm_windows.open_index(find_row(app, uri, Category.DOMAINS, name))
+    assert view is not None
+    page = view.page(page_name)
+    assert isinstance(page, page_type)
+    with qtbot.waitSignal(ready(page), timeout=timeout):
+        view.show_page(page_name)
+    return page
 
 
 def open_dialog(window: QWidget, cls: type[W]) -> W:

@@ -27,7 +27,7 @@ from tiny_guest_helpers import (
     tiny_guest_with_virtio_modules,
 )
 
-from app_helpers import find_row, open_dialog
+from app_helpers import find_row, open_dialog, open_vm_page
 from kvmgui.logic.hardware_rules import HardwareKind
 from kvmgui.ui.app import Application
 from kvmgui.ui.roles import Category
@@ -87,13 +87,8 @@ def guest(qtbot: QtBot, start_app: StartApp,
 
 
 def open_page(qtbot: QtBot, app: Application, name: str) -> HardwarePage:
-    view = app.vm_windows.open_index(find_row(app, URI, Category.DOMAINS, name))
-    assert view is not None
-    page = view.page("hardware")
-    assert isinstance(page, HardwarePage)
-    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT_MS):
-        view.show_page("hardware")
-    return page
+    return open_vm_page(qtbot, app, URI, name, "hardware", HardwarePage, lambda p: p.loaded,
+                        timeout=TIMEOUT_MS)
 
 
 def accept_change(qtbot: QtBot, page: HardwarePage, applied: bool = True) -> str:

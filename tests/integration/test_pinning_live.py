@@ -9,7 +9,7 @@ import os
 
 import libvirt
 import pytest
-from app_helpers import find_row, open_dialog
+from app_helpers import open_dialog, open_vm_page
 from daemon_helpers import URI
 from fixture_helpers import StartApp
 from guest_console_helpers import open_serial_console, run_in_console, terminal_text
@@ -22,7 +22,6 @@ from kvmgui.logic.pinning_rules import Pinning
 from kvmgui.ui.app import Application
 from kvmgui.ui.console.serial_console import SerialConsolePage
 from kvmgui.ui.editors.diff_dialog import DiffDialog
-from kvmgui.ui.roles import Category
 from kvmgui.ui.vm_window.pinning_model import RAN_HERE, Column
 from kvmgui.ui.vm_window.pinning_page import PinningPage
 from kvmgui.virt.pinning_jobs import PinningRefused, PinRequest, apply_pinning
@@ -47,14 +46,7 @@ def keep_busy(qtbot: QtBot, app: Application, name: str) -> SerialConsolePage:
 
 
 def open_pinning(qtbot: QtBot, app: Application, name: str) -> PinningPage:
-    qtbot.waitUntil(lambda: find_row(app, URI, Category.DOMAINS, name).isValid(), timeout=30000)
-    view = app.vm_windows.open_index(find_row(app, URI, Category.DOMAINS, name))
-    assert view is not None
-    page = view.page("pinning")
-    assert isinstance(page, PinningPage)
-    with qtbot.waitSignal(page.loaded, timeout=30000):
-        view.show_page("pinning")
-    return page
+    return open_vm_page(qtbot, app, URI, name, "pinning", PinningPage, lambda p: p.loaded)
 
 
 def type_cpus(qtbot: QtBot, page: PinningPage, row: int, text: str) -> None:

@@ -11,7 +11,7 @@ from xml.sax.saxutils import quoteattr
 
 import libvirt
 import pytest
-from app_helpers import find_row, open_dialog
+from app_helpers import find_row, open_dialog, open_vm_page
 from daemon_helpers import URI
 from fixture_helpers import StartApp
 from guest_console_helpers import open_serial_console, run_in_console, terminal_text
@@ -52,14 +52,7 @@ def disk_guest(make_tiny_guest: TinyGuestMaker, test_pool: str) -> str:  # noqa:
 
 
 def open_snapshots(qtbot: QtBot, app: Application, name: str) -> SnapshotsPage:
-    qtbot.waitUntil(lambda: find_row(app, URI, Category.DOMAINS, name).isValid(), timeout=30000)
-    view = app.vm_windows.open_index(find_row(app, URI, Category.DOMAINS, name))
-    assert view is not None
-    page = view.page("snapshots")
-    assert isinstance(page, SnapshotsPage)
-    with qtbot.waitSignal(page.listed, timeout=30000):
-        view.show_page("snapshots")
-    return page
+    return open_vm_page(qtbot, app, URI, name, "snapshots", SnapshotsPage, lambda p: p.listed)
 
 
 def take(qtbot: QtBot, page: SnapshotsPage, name: str, kind: SnapshotKind,
