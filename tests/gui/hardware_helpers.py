@@ -1,11 +1,15 @@
 """Shared helpers of the hardware page tests (tests/gui/test_vm_window_hardware*.py): open a
 domain's Hardware page, add a device of one kind through the dialog, remove a row, answer
-the diff."""
+the diff, read a refusal."""
 
 from __future__ import annotations
 
 import libvirt
+from app_helpers import open_dialog
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+
+from fixture_helpers import StartApp
 
 from kvmgui.logic.hardware_rules import HardwareKind, ListedDevice
 from kvmgui.ui.app import Application
@@ -39,6 +43,22 @@ def hardware_page(qtbot: QtBot, app: Application, name: str, uri: str = DEFAULT)
     with qtbot.waitSignal(page.loaded, timeout=TIMEOUT_MS):
         view.show_page("hardware")
     return page
+
+
+def defined_page(qtbot: QtBot, start_app: StartApp, conn: libvirt.virConnect, template: str,
+                 name: str) -> HardwarePage:
+    """`name` defined from `template` (a "{name}" XML) through another client of
+    test:///default, then the app started and its Hardware page shown."""
+    conn.defineXML(template.format(name=name))
+    return hardware_page(qtbot, start_app(DEFAULT), name)
+
+
+def refusal(page: HardwarePage) -> str:
+    """The text of the message box the page opened to refuse something (closed once read)."""
+    box = open_dialog(page, QMessageBox)
+    text = box.text()
+    box.close()
+    return text
 
 
 def fill_form(form: DeviceForm) -> None:

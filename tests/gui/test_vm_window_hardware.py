@@ -7,7 +7,6 @@ from __future__ import annotations
 import libvirt
 import pytest
 from app_helpers import open_dialog, select
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -15,10 +14,12 @@ from fixture_helpers import StartApp
 from hardware_helpers import (
     ADDED_TAG,
     confirm,
+    defined_page,
     definition,
     fill_form,
     hardware_page,
     open_add,
+    refusal,
     row_of,
 )
 from kvmgui.logic.hardware_rules import ADDABLE, HardwareKind
@@ -71,8 +72,7 @@ def empty_vm(conn: libvirt.virConnect, short: str) -> str:
 def test_the_page_lists_every_device_in_its_group(start_app: StartApp,
                                                   default_conn: libvirt.virConnect,
                                                   qtbot: QtBot) -> None:
-    default_conn.defineXML(EVERY_KIND.format(name=PREFIX + "every"))
-    page = hardware_page(qtbot, start_app(DEFAULT), PREFIX + "every")
+    page = defined_page(qtbot, start_app, default_conn, EVERY_KIND, PREFIX + "every")
     model = page.devices
     groups = [model.index(row, 0).data() for row in range(model.rowCount())]
     assert groups == [
@@ -94,8 +94,7 @@ def test_the_page_lists_every_device_in_its_group(start_app: StartApp,
 def test_the_model_passes_the_model_tester(start_app: StartApp,
                                            default_conn: libvirt.virConnect, qtbot: QtBot,
                                            qtmodeltester: ModelTester) -> None:
-    default_conn.defineXML(EVERY_KIND.format(name=PREFIX + "tested"))
-    page = hardware_page(qtbot, start_app(DEFAULT), PREFIX + "tested")
+    page = defined_page(qtbot, start_app, default_conn, EVERY_KIND, PREFIX + "tested")
     qtmodeltester.check(page.devices)
 
 
@@ -128,8 +127,7 @@ def test_remove_each_kind_from_a_shut_off_guest(kind: HardwareKind, start_app: S
                                                 default_conn: libvirt.virConnect,
                                                 qtbot: QtBot) -> None:
     name = PREFIX + "remove-" + kind.value
-    default_conn.defineXML(EVERY_KIND.format(name=name))
-    page = hardware_page(qtbot, start_app(DEFAULT), name)
+    page = defined_page(qtbot, start_app, default_conn, EVERY_KIND, name)
     row = row_of(page, kind)
     if kind is K.CONTROLLER:  # the SCSI controller is free: no SCSI drive in EVERY_KIND
         row = next(r for r in page.devices.device_rows()
@@ -150,8 +148,7 @@ def test_remove_each_kind_from_a_shut_off_guest(kind: HardwareKind, start_app: S
 def test_cancel_changes_nothing(start_app: StartApp, default_conn: libvirt.virConnect,
                                 qtbot: QtBot) -> None:
     name = PREFIX + "cancelled"
-    default_conn.defineXML(EVERY_KIND.format(name=name))
-    page = hardware_page(qtbot, start_app(DEFAULT), name)
+    page = defined_page(qtbot, start_app, default_conn, EVERY_KIND, name)
     before = canonical(definition(default_conn, name).to_xml())
     page.select(row_of(page, K.SOUND).key)
     page.remove_selected()
@@ -185,8 +182,7 @@ def test_bad_input_disables_add_and_says_why(mac: str, message: str, start_app: 
                                              default_conn: libvirt.virConnect,
                                              qtbot: QtBot) -> None:
     name = PREFIX + "bad-input"
-    default_conn.defineXML(EVERY_KIND.format(name=name))
-    page = hardware_page(qtbot, start_app(DEFAULT), name)
+    page = defined_page(qtbot, start_app, default_conn, EVERY_KIND, name)
     dialog = open_add(page, K.NIC)
     form = dialog.form
     assert isinstance(form, NicForm)
@@ -221,17 +217,14 @@ def test_a_refused_removal_says_why_and_changes_nothing(start_app: StartApp,
                                                          default_conn: libvirt.virConnect,
                                                          qtbot: QtBot) -> None:
     name = PREFIX + "refused"
-    default_conn.defineXML(EVERY_KIND.format(name=name))
-    page = hardware_page(qtbot, start_app(DEFAULT), name)
+    page = defined_page(qtbot, start_app, default_conn, EVERY_KIND, name)
     before = canonical(definition(default_conn, name).to_xml())
     serial_console = next(r for r in page.devices.device_rows() if r.kind is K.CONSOLE
                           and "virtio" not in r.device.to_xml())
     page.select(serial_console.key)
     assert page.remove_selected() is None
-    box = open_dialog(page, QMessageBox)
-    assert box.text() == ("This console shows the first serial port; remove the serial port "
-                          "to remove it.")
-    box.close()
+    assert refusal(page) == ("This console shows the first serial port; remove the serial "
+                             "port to remove it.")
     assert canonical(definition(default_conn, name).to_xml()) == before
 
 
@@ -239,8 +232,7 @@ def test_removing_the_serial_port_takes_its_console_along(start_app: StartApp,
                                                           default_conn: libvirt.virConnect,
                                                           qtbot: QtBot) -> None:
     name = PREFIX + "serial-gone"
-    default_conn.defineXML(EVERY_KIND.format(name=name))
-    page = hardware_page(qtbot, start_app(DEFAULT), name)
+    page = defined_page(qtbot, start_app, default_conn, EVERY_KIND, name)
     assert len(definition(default_conn, name).consoles) == 2
     page.select(row_of(page, K.SERIAL).key)
     page.remove_selected()

@@ -8,13 +8,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import libvirt
-from app_helpers import open_dialog
 from fixture_helpers import StartApp
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from hardware_helpers import confirm, definition, fill_form, hardware_page, open_add, row_of
+from hardware_helpers import (
+    confirm,
+    defined_page,
+    definition,
+    fill_form,
+    hardware_page,
+    open_add,
+    refusal,
+    row_of,
+)
 from kvmgui.logic.hardware_rules import HardwareKind, Presence
 from kvmgui.ui.vm_window.hardware_form_hostdev import HostDeviceForm
 from kvmgui.ui.vm_window.hardware_media_dialog import InsertMediaDialog
@@ -93,8 +100,7 @@ def test_insert_and_eject_media_of_a_shut_off_guest(start_app: StartApp,
                                                     default_conn: libvirt.virConnect,
                                                     qtbot: QtBot) -> None:
     name = PREFIX + "media"
-    default_conn.defineXML(WITH_CDROM.format(name=name))
-    page = hardware_page(qtbot, start_app(DEFAULT), name)
+    page = defined_page(qtbot, start_app, default_conn, WITH_CDROM, name)
     page.select(row_of(page, K.CDROM).key)
     assert page.insert_button.isEnabled() and not page.eject_button.isEnabled()
     dialog = page.insert_media()
@@ -143,8 +149,7 @@ def test_another_clients_change_in_between_changes_nothing(start_app: StartApp,
                                                            default_conn: libvirt.virConnect,
                                                            qtbot: QtBot) -> None:
     name = PREFIX + "conflict"
-    default_conn.defineXML(WITH_CDROM.format(name=name))
-    page = hardware_page(qtbot, start_app(DEFAULT), name)
+    page = defined_page(qtbot, start_app, default_conn, WITH_CDROM, name)
     dialog = open_add(page, K.RNG)
     fill_form(dialog.form)
     dialog.add_button.click()
@@ -156,9 +161,7 @@ def test_another_clients_change_in_between_changes_nothing(start_app: StartApp,
     with qtbot.waitSignal(page.changeFinished, timeout=TIMEOUT_MS) as finished:
         confirm_refused.dialog.accept_button.click()
     assert finished.args == [False]
-    box = open_dialog(page, QMessageBox)
-    assert "Another client changed this guest's definition" in box.text()
-    box.close()
+    assert "Another client changed this guest's definition" in refusal(page)
     now = definition(default_conn, name)
     assert canonical(now.to_xml()) == canonical(other.to_xml())  # theirs, and nothing of ours
     assert now.devices_of("rng") == []
@@ -177,6 +180,4 @@ def test_a_transient_guest_without_hotplug_refuses_and_says_why(
     dialog.reject()
     page.select(row_of(page, K.CDROM).key)
     assert page.eject_media() is None  # no live change here, and no definition for later
-    box = open_dialog(page, QMessageBox)
-    assert "(TEST) cannot change the devices of a running guest" in box.text()
-    box.close()
+    assert "(TEST) cannot change the devices of a running guest" in refusal(page)
