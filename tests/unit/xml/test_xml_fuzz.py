@@ -43,7 +43,7 @@ from kvmgui.xml.node import XmlDocument, XmlNode
 from kvmgui.xml.props import Flag, StrList, XmlProperty
 from kvmgui.xml.storage_checks import pool_problems
 from kvmgui.xml.tree import parse_xml
-from xml_helpers import DATA, GOLDEN, ROUNDTRIP
+from xml_helpers import DATA, GOLDEN, ROUNDTRIP, every_node
 
 DEMO_HOST = Path(__file__).resolve().parents[3] / "resources" / "demo-host.xml"
 CLASSES: dict[str, type[XmlDocument]] = {
@@ -125,23 +125,6 @@ def _mutate(draw: st.DrawFn, element: Any, operation: str) -> None:
         pass  # lxml refuses text that XML cannot hold: that mutation does not happen
 
 
-def _nodes(document: XmlDocument) -> list[XmlNode]:
-    """The document and every typed view inside it."""
-    nodes: list[XmlNode] = [document]
-    if isinstance(document, Domain):
-        nodes += document.devices
-        nodes += [nic.vlan for nic in document.interfaces]
-    elif isinstance(document, Network):
-        nodes.append(document.vlan)
-        for ip in document.ips:
-            nodes += [ip, *ip.dhcp_ranges, *ip.dhcp_hosts]
-        for portgroup in document.portgroups:
-            nodes += [portgroup, portgroup.vlan]
-    elif isinstance(document, HostInterface):
-        nodes += document.bridge_members + document.bond_slaves
-    return nodes
-
-
 def _accessors(node: XmlNode) -> dict[str, bool]:
     """Every typed value of ``node``'s class: name -> whether it can be assigned."""
     found: dict[str, bool] = {}
@@ -185,7 +168,7 @@ def test_mutated_xml_keeps_the_documents_promises(case: tuple[type[XmlDocument],
         return
     loaded = canonical(document.to_xml())
 
-    for node in _nodes(document):
+    for node in every_node(document):
         for name in _accessors(node):
             getattr(node, name)
     if isinstance(document, Domain):
@@ -199,7 +182,7 @@ def test_mutated_xml_keeps_the_documents_promises(case: tuple[type[XmlDocument],
     reloaded = cls.from_xml(document.to_xml())
     assert canonical(reloaded.to_xml()) == loaded
 
-    for node in _nodes(document):
+    for node in every_node(document):
         for name, writable in _accessors(node).items():
             if writable:
                 setattr(node, name, getattr(node, name))

@@ -24,7 +24,7 @@ from kvmgui.xml import (
 from kvmgui.xml.hosts import HostList
 from kvmgui.xml.node import XmlDocument, XmlNode
 from kvmgui.xml.props import Flag, StrList, XmlProperty
-from xml_helpers import ROUNDTRIP, assert_same_xml, schema_errors
+from xml_helpers import ROUNDTRIP, assert_same_xml, every_node, schema_errors
 
 DOCUMENT_CLASSES: dict[str, type[XmlDocument]] = {
     "domain": Domain,
@@ -71,20 +71,6 @@ def _rewrite_every_property(node: XmlNode) -> int:
     return count
 
 
-def _every_node(document: XmlDocument) -> list[XmlNode]:
-    nodes: list[XmlNode] = [document]
-    if isinstance(document, Domain):
-        nodes += document.devices
-        nodes += [nic.vlan for nic in document.interfaces]
-    elif isinstance(document, Network):
-        nodes.append(document.vlan)
-        for ip in document.ips:
-            nodes += [ip, *ip.dhcp_ranges, *ip.dhcp_hosts]
-        for portgroup in document.portgroups:
-            nodes += [portgroup, portgroup.vlan]
-    return nodes
-
-
 def test_corpus_is_broad() -> None:
     assert {_kind(p) for p in CORPUS} == set(DOCUMENT_CLASSES)
     assert len(CORPUS) >= 30
@@ -100,7 +86,7 @@ def test_load_save_is_canonically_identical(path: Path) -> None:
 def test_writing_back_unchanged_values_changes_nothing(path: Path) -> None:
     document = _load(path)
     rewritten = 0
-    for node in _every_node(document):
+    for node in every_node(document):
         rewritten += _rewrite_every_property(node)
         if isinstance(node, Vlan):
             node.tags = [t for t in node.tags if t is not None]

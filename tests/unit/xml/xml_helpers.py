@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from kvmgui.xml import canonical, xml_diff
+from kvmgui.xml import Domain, HostInterface, Network, canonical, xml_diff
+from kvmgui.xml.node import XmlDocument, XmlNode
 
 DATA = Path(__file__).parent / "data"
 ROUNDTRIP = DATA / "roundtrip"
@@ -27,6 +28,23 @@ SCHEMA_OF = {
 
 def read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
+
+
+def every_node(document: XmlDocument) -> list[XmlNode]:
+    """The document and every typed view inside it (devices, VLANs, IPs, ports, members)."""
+    nodes: list[XmlNode] = [document]
+    if isinstance(document, Domain):
+        nodes += document.devices
+        nodes += [nic.vlan for nic in document.interfaces]
+    elif isinstance(document, Network):
+        nodes.append(document.vlan)
+        for ip in document.ips:
+            nodes += [ip, *ip.dhcp_ranges, *ip.dhcp_hosts]
+        for portgroup in document.portgroups:
+            nodes += [portgroup, portgroup.vlan]
+    elif isinstance(document, HostInterface):
+        nodes += document.bridge_members + document.bond_slaves
+    return nodes
 
 
 def assert_same_xml(actual: str, expected: str) -> None:
