@@ -19,6 +19,7 @@ from kvmgui.ui.app import Application
 from kvmgui.ui.editors.diff_dialog import DiffDialog
 from kvmgui.ui.editors.editor_dialog import EditorDialog
 from kvmgui.ui.editors.install import EditorsFeature
+from kvmgui.ui.editors.new_vm_wizard import NewVmWizard
 from kvmgui.virt.connection import Connection
 
 DEFAULT_URI = "test:///default"
@@ -98,6 +99,13 @@ class EditorsApp:
         if errors:
             raise errors[0]
         return results[0]
+
+
+def open_wizard(editors: EditorsApp) -> NewVmWizard:
+    """The new-VM wizard, opened by the New virtual machine action."""
+    wizard = editors.open(editors.feature.new_vm_action.trigger)
+    assert isinstance(wizard, NewVmWizard)
+    return wizard
 
 
 def diff_dialog(qtbot: QtBot, parent: QDialog) -> DiffDialog:

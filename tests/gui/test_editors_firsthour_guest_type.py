@@ -12,6 +12,7 @@ from editors_helpers import (  # noqa: F401 (fixtures)
     EditorsApp,
     default_editors_fixture,
     demo_editors_fixture,
+    open_wizard,
 )
 
 from kvmgui.core.snapshots import HwVirt
@@ -32,8 +33,7 @@ NO_VMX = HwVirt(cpu_flag="", kvm_device=True, kvm_accessible=True)
 
 def test_wizard_shows_the_test_drivers_type_and_puts_it_in_the_summary(
         default_editors: EditorsApp) -> None:
-    wizard = default_editors.open(default_editors.feature.new_vm_action.trigger)
-    assert isinstance(wizard, NewVmWizard)
+    wizard = open_wizard(default_editors)
     combo = wizard.resources_page.domain_type
     assert [combo.itemData(i) for i in range(combo.count())] == ["test"]
     assert wizard.plan().target.domain_type == "test"

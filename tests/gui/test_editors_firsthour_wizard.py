@@ -17,6 +17,7 @@ from editors_helpers import (  # noqa: F401 (fixtures)
     default_editors_fixture,
     demo_editors_fixture,
     inactive_xml,
+    open_wizard,
 )
 
 from kvmgui.logic.osinfo import cached_os_database
@@ -39,10 +40,23 @@ def write_iso(path: Path, volume_id: str, system_id: str = "LINUX") -> Path:
     return path
 
 
-def open_wizard(editors: EditorsApp) -> NewVmWizard:
-    wizard = editors.open(editors.feature.new_vm_action.trigger)
-    assert isinstance(wizard, NewVmWizard)
+def network_boot_without_disk(editors: EditorsApp, name: str) -> NewVmWizard:
+    """The wizard on its last page for `name`: PXE install, no disk."""
+    wizard = open_wizard(editors)
+    wizard.os_page.name.setText(name)
+    wizard.next()
+    wizard.install_page.pxe_button.setChecked(True)
+    wizard.next()
+    wizard.resources_page.no_disk.setChecked(True)
+    wizard.next()
     return wizard
+
+
+def click_finish(qtbot: QtBot, wizard: NewVmWizard) -> None:
+    """Click Finish and wait until the domain was created."""
+    with qtbot.waitSignal(wizard.created, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton),
+                         Qt.MouseButton.LeftButton)
 
 
 def choose_file(qtbot: QtBot, wizard: NewVmWizard, button: object, path: Path) -> None:
@@ -155,9 +169,7 @@ def test_manual_install_without_media(default_editors: EditorsApp, qtbot: QtBot,
     wizard.next()
     wizard.finish_page.start.setChecked(False)
     assert "no installation media" in wizard.finish_page.summary.text()
-    with qtbot.waitSignal(wizard.created, timeout=TIMEOUT_MS):
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton),
-                         Qt.MouseButton.LeftButton)
+    click_finish(qtbot, wizard)
     root = etree.fromstring(inactive_xml(default_conn, name))
     cdroms = [d for d in root.findall("devices/disk") if d.get("device") == "cdrom"]
     assert len(cdroms) == 1 and cdroms[0].find("source") is None  # an empty drive
@@ -169,34 +181,20 @@ def test_an_active_network_is_preselected_and_an_inactive_one_is_started(
     demo_editors.run(lambda c: c.networkLookupByName("default").destroy())
     qtbot.waitUntil(lambda: not EditorContext.of(demo_editors.app.model, demo_editors.uri)
                     .network("default").active, timeout=TIMEOUT_MS)  # type: ignore[union-attr]
-    wizard = open_wizard(demo_editors)
-    wizard.os_page.name.setText("kvmgui-test-net")
-    wizard.next()
-    wizard.install_page.pxe_button.setChecked(True)
-    wizard.next()
-    wizard.resources_page.no_disk.setChecked(True)
-    wizard.next()
+    wizard = network_boot_without_disk(demo_editors, "kvmgui-test-net")
     finish = wizard.finish_page
     assert finish.source.currentData() == "isolated"  # the first active one
     assert not finish.network_note.text()
     finish.source.setCurrentIndex(finish.source.findData("default"))
     assert "(inactive)" in finish.source.currentText()
     assert "will be started" in finish.network_note.text()
-    with qtbot.waitSignal(wizard.created, timeout=TIMEOUT_MS):
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton),
-                         Qt.MouseButton.LeftButton)
+    click_finish(qtbot, wizard)
     assert demo_editors.run(lambda c: c.networkLookupByName("default").isActive()) == 1
     assert demo_editors.run(lambda c: c.lookupByName("kvmgui-test-net").isActive()) == 1
 
 
 def test_portgroup_next_to_the_network(demo_editors: EditorsApp, qtbot: QtBot) -> None:
-    wizard = open_wizard(demo_editors)
-    wizard.os_page.name.setText("kvmgui-test-pg")
-    wizard.next()
-    wizard.install_page.pxe_button.setChecked(True)
-    wizard.next()
-    wizard.resources_page.no_disk.setChecked(True)
-    wizard.next()
+    wizard = network_boot_without_disk(demo_editors, "kvmgui-test-pg")
     finish = wizard.finish_page
     assert not finish.portgroup.isVisible()  # default has no portgroups
     finish.source.setCurrentIndex(finish.source.findData("ovs-trunk"))
@@ -206,9 +204,7 @@ def test_portgroup_next_to_the_network(demo_editors: EditorsApp, qtbot: QtBot) -
     finish.portgroup.setCurrentIndex(finish.portgroup.findData("vlan20"))
     finish.start.setChecked(False)
     assert "vlan20" in finish.summary.text()
-    with qtbot.waitSignal(wizard.created, timeout=TIMEOUT_MS):
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton),
-                         Qt.MouseButton.LeftButton)
+    click_finish(qtbot, wizard)
     xml = demo_editors.run(lambda c: c.lookupByName("kvmgui-test-pg").XMLDesc(0))
     source = etree.fromstring(xml).find("devices/interface/source")
     assert (source.get("network"), source.get("portgroup")) == ("ovs-trunk", "vlan20")

@@ -12,6 +12,7 @@ from editors_helpers import (  # noqa: F401 (fixtures)
     apply_editor,
     default_editors_fixture,
     inactive_xml,
+    open_wizard,
 )
 
 from kvmgui.logic.new_vm_plan import LIBOSINFO_NS
@@ -19,12 +20,6 @@ from kvmgui.ui.editors.domain_editor import DomainEditor
 from kvmgui.ui.editors.new_vm_wizard import NewVmWizard
 
 POOL = "default-pool"
-
-
-def open_wizard(editors: EditorsApp) -> NewVmWizard:
-    wizard = editors.open(lambda: editors.feature.new_vm_action.trigger())
-    assert isinstance(wizard, NewVmWizard)
-    return wizard
 
 
 def fill_in(qtbot: QtBot, wizard: NewVmWizard, name: str, *, memory_mib: int = 512) -> None:
