@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.logic.new_vm_plan import GIB, VOLUME_EXTENSIONS, next_target_dev
-from kvmgui.ui.editors.editor_context import EditorContext, disk_source_for
+from kvmgui.logic.volume_disks import disk_for_volume, pool_volume_disk
+from kvmgui.ui.editors.editor_context import EditorContext
 from kvmgui.ui.plain_text import plain_label
 from kvmgui.virt.define import NewVolumeRequest
 from kvmgui.xml import Disk
@@ -165,17 +166,11 @@ class AddDiskDialog(QDialog):
         pool_name = str(self.pool.currentData())
         if self.use_new.isChecked():
             name, fmt = self.new_name.text().strip(), self.format.currentText()
-            disk = Disk.new(target, disk_type="volume", device=device, bus=bus, driver_type=fmt)
-            disk.source_pool, disk.source_volume = pool_name, name
+            disk = pool_volume_disk(target, pool_name, name, device=device, bus=bus,
+                                    driver_type=fmt)
             volume = Volume.new(name, int(self.size_spin.value() * GIB), fmt, allocation=0)
             return DiskSpec(disk, NewVolumeRequest(pool_name, volume.to_xml()))
         pool = self._context.pool(pool_name)
         info = next(v for v in (pool.volumes if pool else ()) if v.key == self.volume.currentData())
         assert pool is not None
-        kind, source = disk_source_for(pool, info)
-        disk = Disk.new(target, disk_type=kind, device=device, bus=bus,
-                        source=None if kind == "volume" else source,
-                        driver_type=info.format or "raw")
-        if kind == "volume":
-            disk.source_pool, disk.source_volume = pool.name, info.name
-        return DiskSpec(disk)
+        return DiskSpec(disk_for_volume(target, pool, info, device=device, bus=bus))

@@ -12,14 +12,11 @@ from kvmgui.core.snapshots import (
     InterfaceInfo,
     NetworkInfo,
     PoolInfo,
-    VolumeInfo,
 )
 from kvmgui.logic.vlan_support import parse_version
 
 # When the daemon does not say, assume the oldest libvirt we support (strictest VLAN rules).
 FALLBACK_VERSION: LibvirtVersion = (9, 0, 0)
-FILE_POOL_TYPES = ("dir", "fs", "netfs")
-BLOCK_POOL_TYPES = ("logical", "disk", "iscsi", "iscsi-direct", "scsi", "mpath")
 
 
 @dataclass(frozen=True)
@@ -100,16 +97,6 @@ class EditorContext:
 
     def active_pools(self) -> list[PoolInfo]:
         return [p for p in self.pools if p.active]
-
-
-def disk_source_for(pool: PoolInfo, volume: VolumeInfo) -> tuple[str, str]:
-    """(disk type, source) for attaching ``volume``: a path for file and block pools, else
-    the ``pool/volume`` reference (network pools such as RBD have no local path)."""
-    if pool.pool_type in FILE_POOL_TYPES:
-        return "file", volume.path
-    if pool.pool_type in BLOCK_POOL_TYPES:
-        return "block", volume.path
-    return "volume", f"{pool.name}/{volume.name}"
 
 
 def _snapshots(model: InventoryModel, uri: str, category: Category) -> list[Any]:

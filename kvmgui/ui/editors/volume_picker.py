@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.snapshots import PoolInfo, VolumeInfo
 from kvmgui.core.units import format_bytes
-from kvmgui.ui.editors.editor_context import BLOCK_POOL_TYPES, FILE_POOL_TYPES, EditorContext
+from kvmgui.logic.volume_disks import BLOCK_POOL_TYPES, FILE_POOL_TYPES
+from kvmgui.ui.editors.editor_context import EditorContext
 from kvmgui.ui.editors.form_tab import note_label
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
 from kvmgui.logic.hardware_rules import HardwareKind
 from kvmgui.logic.new_vm_plan import GIB, VOLUME_EXTENSIONS, next_target_dev
-from kvmgui.ui.editors.editor_context import disk_source_for
+from kvmgui.logic.volume_disks import disk_for_volume, pool_volume_disk
 from kvmgui.ui.vm_window.hardware_form import DeviceForm, FormContext, same
 from kvmgui.virt.define import NewVolumeRequest
-from kvmgui.xml import Device, Disk, Domain
+from kvmgui.xml import Device, Domain
 from kvmgui.xml.device_storage import new_drive, used_targets
 from kvmgui.xml.storage import Volume
 
@@ -113,22 +113,14 @@ class DriveForm(DeviceForm):
                              driver_type="raw" if device == "cdrom" else None)
         pool_name = str(self.pool.currentData())
         if mode == NEW:
-            disk = Disk.new(target, disk_type="volume", device=device, bus=bus,
-                            driver_type=self.format.currentText())
-            disk.source_pool, disk.source_volume = pool_name, self.name.text().strip()
-            return disk
+            return pool_volume_disk(target, pool_name, self.name.text().strip(), device=device,
+                                    bus=bus, driver_type=self.format.currentText())
         pool = self._context.pool(pool_name)
         info = next((v for v in (pool.volumes if pool is not None else ())
                      if v.key == self.volume.currentData()), None)
         if pool is None or info is None:
             return None
-        kind, source = disk_source_for(pool, info)
-        disk = Disk.new(target, disk_type=kind, device=device, bus=bus,
-                        source=None if kind == "volume" else source,
-                        driver_type=info.format or "raw")
-        if kind == "volume":
-            disk.source_pool, disk.source_volume = pool.name, info.name
-        return disk
+        return disk_for_volume(target, pool, info, device=device, bus=bus)
 
     def new_volume(self) -> NewVolumeRequest | None:
         if self.mode.currentData() != NEW:

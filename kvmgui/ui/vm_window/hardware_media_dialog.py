@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.ui.editors.editor_context import FILE_POOL_TYPES, BLOCK_POOL_TYPES, EditorContext
+from kvmgui.logic.volume_disks import BLOCK_POOL_TYPES, FILE_POOL_TYPES
+from kvmgui.ui.editors.editor_context import EditorContext
 from kvmgui.ui.plain_text import plain_label
 
 
