@@ -5884,6 +5884,10 @@
         <translation>另一个客户端正在使用此控制台（%s）。接管后才能在此使用。</translation>
     </message>
     <message>
+        <source>Cannot open the console yet (%s); trying again…</source>
+        <translation>暂时无法打开控制台（%s）；正在重试…</translation>
+    </message>
+    <message>
         <source>Cannot open the console: %s</source>
         <translation>无法打开控制台：%s</translation>
     </message>
@@ -5928,12 +5932,20 @@
         <translation>接管</translation>
     </message>
     <message>
+        <source>The console closed (%s); attaching again…</source>
+        <translation>控制台已关闭（%s）；正在重新连接…</translation>
+    </message>
+    <message>
         <source>The console closed.</source>
         <translation>控制台已关闭。</translation>
     </message>
     <message>
         <source>The console closed: %s</source>
         <translation>控制台已关闭：%s</translation>
+    </message>
+    <message>
+        <source>The console closed; attaching again…</source>
+        <translation>控制台已关闭；正在重新连接…</translation>
     </message>
     <message>
         <source>The domain is not running. The console attaches when it starts.</source>

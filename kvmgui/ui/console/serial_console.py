@@ -2,17 +2,22 @@
 
 The bar holds a device picker (when the domain has several serial/console devices), the
 state in words, and the buttons the state calls for: "Take over" when another client holds
-the console, "Reconnect" after it closed, "Disconnect" while attached. When the domain
-starts again, or the connection comes back after a break, the page reconnects by itself
-(unless the user disconnected it).
+the console, "Reconnect" after it closed, "Disconnect" while attached. The page attaches
+again by itself (unless the user disconnected it) when the domain starts again, when the
+connection comes back after a break, and when the stream closes while the domain keeps
+running (libvirt 9.0 closes it on a snapshot revert): then after a short pause that grows
+with each quick retry, so a console that keeps closing is not hammered.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+import time
+
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kvmgui.core.snapshots import DomainInfo, Inventory
+from kvmgui.logic.action_rules import connection_up
 from kvmgui.ui.console.terminal_painter import DEFAULT_POINT_SIZE
 from kvmgui.ui.console.terminal_widget import TerminalWidget
 from kvmgui.virt.connection import Connection
@@ -20,21 +25,31 @@ from kvmgui.virt.console_stream import ConsoleState, ConsoleStream
 from kvmgui.xml import CharDevice, Domain
 
 _FONT_SIZE_KEY = "console/serialFontSize"
+REATTACH_FIRST_MS = 500  # the pause before attaching again, doubled for each quick retry
+REATTACH_MAX_MS = 8000
+REATTACH_TRIES = 6  # quick retries in a row before the page gives up (about 24 s)
+STAYED_OPEN_S = 10.0  # a stream open this long worked: the next retry starts afresh
 
 
 class SerialConsolePage(QWidget):
     """The text console of one domain on one connection.
 
     `terminal` shows the guest's output and sends the keys; `stream` is the console session.
+    `settings` are the application's (they keep the terminal's font size); None (a
+    screenshot run) remembers nothing.
     """
 
     def __init__(self, connection: Connection, domain: DomainInfo,
-                 parent: QWidget | None = None) -> None:
+                 settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._connection = connection
         self._domain = domain
-        self._settings = QSettings()
+        self._settings = settings
         self._detached_by_user = False
+        self._tries = 0  # attaching again after the stream closed, quick retries so far
+        self._opened_at = 0.0
+        self._reattach_timer = QTimer(self, singleShot=True)
+        self._reattach_timer.timeout.connect(self._reattach)
         self.stream = ConsoleStream(connection, self)
         self.terminal = TerminalWidget(self, point_size=self._saved_font_size())
         self.devices = QComboBox(self)
@@ -85,6 +100,24 @@ class SerialConsolePage(QWidget):
 
     def connect_console(self, take_over: bool = False) -> None:
         """Attach to the chosen device (again); take_over forces it away from another client."""
+        self._tries = 0
+        self._open(take_over)
+
+    def disconnect_console(self) -> None:
+        """Let go of the console; the page stays detached until connect_console()."""
+        self._detached_by_user = True
+        self._reattach_timer.stop()
+        self.stream.close()
+        self._show_state(self.stream.state)
+        self._say(self.tr("Disconnected."))
+
+    @property
+    def reattaching(self) -> bool:
+        """The stream closed while the domain runs: the page attaches again shortly."""
+        return self._reattach_timer.isActive()
+
+    def _open(self, take_over: bool = False) -> None:
+        self._reattach_timer.stop()
         if not self._domain.active:
             self._say(self.tr("The domain is not running. The console attaches when it starts."))
             return
@@ -97,10 +130,22 @@ class SerialConsolePage(QWidget):
                          take_over)
         self._say(self.tr("Connecting to %s…") % self.devices.currentText())
 
-    def disconnect_console(self) -> None:
-        self._detached_by_user = True
-        self.stream.close()
-        self._say(self.tr("Disconnected."))
+    # ---- attaching again -----------------------------------------------------------------------
+
+    def _reattach_later(self) -> bool:
+        """After the stream closed or a retry failed: attach again after a pause, if the
+        domain still runs, the user did not disconnect and the connection is up."""
+        if (not self._domain.active or self._detached_by_user or self._tries >= REATTACH_TRIES
+                or not connection_up(self._connection.state)):
+            return False
+        self._reattach_timer.start(min(REATTACH_FIRST_MS << self._tries, REATTACH_MAX_MS))
+        self._tries += 1
+        self._show_state(self.stream.state)
+        return True
+
+    def _reattach(self) -> None:
+        if self._domain.active and not self._detached_by_user:
+            self._open()
 
     # ---- state shown ---------------------------------------------------------------------------
 
@@ -111,13 +156,20 @@ class SerialConsolePage(QWidget):
         self.take_over_button.setVisible(state == ConsoleState.BUSY)
         self.reconnect_button.setVisible(state in (ConsoleState.CLOSED, ConsoleState.FAILED,
                                                    ConsoleState.BUSY) and self._domain.active)
-        self.disconnect_button.setVisible(state in (ConsoleState.OPEN, ConsoleState.OPENING))
+        self.disconnect_button.setVisible(state in (ConsoleState.OPEN, ConsoleState.OPENING)
+                                          or self.reattaching)
         self.devices.setEnabled(state != ConsoleState.OPENING)
         if state == ConsoleState.OPEN:
+            self._opened_at = time.monotonic()
             self._say(self.tr("Connected to %s.") % self.devices.currentText())
 
     def _closed(self, reason: str) -> None:
-        if self._domain.active and reason:
+        if time.monotonic() - self._opened_at >= STAYED_OPEN_S:
+            self._tries = 0
+        if self._reattach_later():
+            self._say(self.tr("The console closed (%s); attaching again…") % reason if reason
+                      else self.tr("The console closed; attaching again…"))
+        elif self._domain.active and reason:
             self._say(self.tr("The console closed: %s") % reason)
         elif self._domain.active:
             self._say(self.tr("The console closed."))
@@ -125,6 +177,9 @@ class SerialConsolePage(QWidget):
             self._say(self.tr("The domain stopped. The console attaches when it starts again."))
 
     def _failed(self, message: str) -> None:
+        if self._tries and self._reattach_later():  # a retry failed: the console may be back
+            self._say(self.tr("Cannot open the console yet (%s); trying again…") % message)
+            return
         self._say(self.tr("Cannot open the console: %s") % message)
 
     def _busy(self, message: str) -> None:
@@ -155,10 +210,13 @@ class SerialConsolePage(QWidget):
         if wanted and idle and info.active and not self._detached_by_user:
             self.connect_console()
         elif not info.active and self.stream.state != ConsoleState.OPEN:
+            self._reattach_timer.stop()
+            self._show_state(self.stream.state)
             self._say(self.tr("The domain stopped. The console attaches when it starts again."))
 
     def _domain_removed(self, uuid: str) -> None:
         if uuid == self._domain.uuid:
+            self._reattach_timer.stop()
             self.stream.close()
             self._show_state(ConsoleState.CLOSED)
             self.reconnect_button.hide()
@@ -192,8 +250,9 @@ class SerialConsolePage(QWidget):
     # ---- settings -----------------------------------------------------------------------------
 
     def _saved_font_size(self) -> int:
-        value = str(self._settings.value(_FONT_SIZE_KEY, ""))
+        value = "" if self._settings is None else str(self._settings.value(_FONT_SIZE_KEY, ""))
         return int(value) if value.isdigit() else DEFAULT_POINT_SIZE
 
     def _save_font_size(self, size: int) -> None:
-        self._settings.setValue(_FONT_SIZE_KEY, size)
+        if self._settings is not None:
+            self._settings.setValue(_FONT_SIZE_KEY, size)

@@ -21,7 +21,7 @@ class VmPages(TranslationContext):
 
 
 def _console(context: PageContext, parent: QWidget) -> ConsolePage:
-    return ConsolePage(context.connection, VncView(), SerialView(),
+    return ConsolePage(context.connection, VncView(), SerialView(context.settings),
                        context.actions[DomainAction.START], context.actions[DomainAction.RESUME],
                        parent)
 

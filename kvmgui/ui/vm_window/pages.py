@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -32,7 +33,8 @@ class VmPage(Protocol):
 
 @dataclass(frozen=True)
 class PageContext:
-    """What a page may use: the domain's row and connection, its actions, the samplers."""
+    """What a page may use: the domain's row and connection, its actions, the samplers, the
+    application's settings (None: remember nothing, as in a screenshot run)."""
 
     model: InventoryModel
     connection: Connection
@@ -40,6 +42,7 @@ class PageContext:
     actions: dict[DomainAction, QAction]
     samplers: "SamplerLookup"
     set_interval: Callable[[float], None]  # the user picked another sampling interval
+    settings: QSettings | None
 
 
 @dataclass(frozen=True)

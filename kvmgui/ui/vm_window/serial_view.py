@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -23,10 +24,12 @@ if TYPE_CHECKING:
 
 
 class SerialView(ConsoleView):
-    """See the module docstring; `take_over_action` forces away a client holding the console."""
+    """See the module docstring; `take_over_action` forces away a client holding the console.
+    `settings` are the application's, for the page (None: remember nothing)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._settings = settings
         self.page: SerialConsolePage | None = None
         self._connection: Connection | None = None
         self._uuid = ""
@@ -48,7 +51,7 @@ class SerialView(ConsoleView):
 
     def detach(self) -> None:
         if self.page is not None:
-            self.page.stream.close()
+            self.page.disconnect_console()  # and it stays so until attach()
         self.set_state(ViewState.DETACHED)
 
     def take_over(self) -> None:
@@ -65,12 +68,12 @@ class SerialView(ConsoleView):
         from kvmgui.virt.console_stream import ConsoleState
 
         if self.page is not None:
-            self.page.stream.close()
+            self.page.disconnect_console()
             self._layout.removeWidget(self.page)
             self.page.deleteLater()
         self._connection, self._uuid = connection, domain.uuid
         self._busy = False
-        page = SerialConsolePage(connection, domain, self)
+        page = SerialConsolePage(connection, domain, self._settings, self)
         self.page = page
         self._layout.addWidget(page)
         self.setFocusProxy(page)
@@ -94,7 +97,10 @@ class SerialView(ConsoleView):
             self.set_state(ViewState.CONNECTED)
 
     def _ended(self, state: ViewState, message: str) -> None:
-        self.set_state(state, message)
+        if self.page is not None and self.page.reattaching:  # it decided first (its own slot)
+            self.set_state(ViewState.CONNECTING)
+        else:
+            self.set_state(state, message)
 
     def _held_elsewhere(self, message: str) -> None:
         self._busy = True

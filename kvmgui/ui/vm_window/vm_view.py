@@ -78,7 +78,8 @@ class VmView(QMainWindow):
             # would replace it with what the tooltip already says.
             action.setStatusTip("")
         actions: dict[DomainAction, QAction] = self.domain_actions.actions
-        context = PageContext(model, connection, uuid, actions, samplers, set_interval)
+        context = PageContext(model, connection, uuid, actions, samplers, set_interval,
+                              memory.settings)
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
         self._lazy: dict[str, LazyPage] = {}

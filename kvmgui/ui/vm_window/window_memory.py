@@ -13,6 +13,11 @@ class WindowMemory:
     def __init__(self, settings: QSettings | None) -> None:
         self._settings = settings
 
+    @property
+    def settings(self) -> QSettings | None:
+        """The application's settings the windows keep things in (None: nothing is kept)."""
+        return self._settings
+
     def geometry(self, uuid: str) -> QByteArray | None:
         """The saved geometry of `uuid`'s window (`tabs_window()` for the tabs window)."""
         value = self._read(uuid, "geometry")
