@@ -5,7 +5,7 @@ and is the default button of the destructive ones."""
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QListWidget, QPlainTextEdit,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QPlainTextEdit,
     QRadioButton, QVBoxLayout, QWidget,
 )
 
@@ -27,6 +27,16 @@ def _buttons(dialog: QDialog, accept_text: str, destructive: bool) -> QDialogBut
     return buttons
 
 
+def _question(text: str, dialog: QDialog) -> QLabel:
+    """The dialog's question in bold (its snapshot's name is data: plain text)."""
+    label = plain_label(text, dialog)
+    label.setWordWrap(True)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 class RevertDialog(QDialog):
     """Revert to a snapshot? And in which state the guest should be afterwards."""
 
@@ -35,11 +45,7 @@ class RevertDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Revert to snapshot"))
         layout = QVBoxLayout(self)
-        self.question = plain_label(self.tr("Revert to snapshot %s?") % snapshot.name, self)
-        self.question.setWordWrap(True)
-        font = self.question.font()
-        font.setBold(True)
-        self.question.setFont(font)
+        self.question = _question(self.tr("Revert to snapshot %s?") % snapshot.name, self)
         layout.addWidget(self.question)
         self.detail = plain_label(self.tr(
             "The guest's disks, and its memory if the snapshot holds it, go back to how they "
@@ -71,11 +77,7 @@ class DeleteSnapshotDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Delete snapshot"))
         layout = QVBoxLayout(self)
-        self.question = plain_label(self.tr("Delete snapshot %s?") % snapshot.name, self)
-        self.question.setWordWrap(True)
-        font = self.question.font()
-        font.setBold(True)
-        self.question.setFont(font)
+        self.question = _question(self.tr("Delete snapshot %s?") % snapshot.name, self)
         layout.addWidget(self.question)
         self.only_this = QRadioButton(self.tr("Only this snapshot: its children stay, "
                                               "attached to its parent"), self)
