@@ -14,8 +14,8 @@ from kvmgui.ui.editors.network_editor import NetworkEditor
 def test_create_menu_sits_before_help_with_every_action(demo_editors: EditorsApp) -> None:
     bar = demo_editors.app.window.menuBar()
     titles = [a.text() for a in bar.actions()]
-    assert titles.index("&Create") == titles.index("&Help") - 1
-    menu = next(a.menu() for a in bar.actions() if a.text() == "&Create")
+    assert titles.index("C&reate") == titles.index("&Help") - 1
+    menu = next(a.menu() for a in bar.actions() if a.text() == "C&reate")
     assert isinstance(menu, QMenu)
     feature = demo_editors.feature
     actions = [a for a in menu.actions() if not a.isSeparator()]
