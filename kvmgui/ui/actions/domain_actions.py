@@ -15,7 +15,6 @@ from kvmgui.ui.icons import action_icon
 from kvmgui.ui.actions.base import ObjectActions, Spec
 from kvmgui.ui.actions.runner import Task
 from kvmgui.ui.actions.selection import Selected, pools_of
-from kvmgui.ui.dialogs.clone_flow import CloneFlow
 from kvmgui.ui.dialogs.delete_domains_dialog import DeleteDomainsDialog
 from kvmgui.ui.roles import NodeKind
 from kvmgui.virt import actions as jobs
@@ -159,6 +158,8 @@ class DomainActions(ObjectActions):
         """Ask how to clone the one selected domain, then clone it (clone_flow.py)."""
         items = [i for i in self.selected() if self.ready(A.CLONE, i)]
         if len(items) == 1:
+            from kvmgui.ui.dialogs.clone_flow import CloneFlow  # its dialogs: not at start-up
+
             CloneFlow(self.window, self.model, self.runner, items[0]).start()
 
     # ---- delete ------------------------------------------------------------------------------
