@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView
 
 from kvmgui.core import log
+from kvmgui.core.snapshots import ConnectionState
 from kvmgui.ui.inventory_model import InventoryModel
 
 
@@ -29,6 +30,8 @@ class FirstPaintLog(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
+            self._waiting.difference_update(
+                [uri for uri in self._waiting if self._failed(uri)])  # never painted with rows
             loaded = sorted(uri for uri in self._waiting if self._loaded(uri))
             if loaded:
                 self._waiting.difference_update(loaded)
@@ -37,6 +40,10 @@ class FirstPaintLog(QObject):
             if not self._waiting:
                 self._viewport.removeEventFilter(self)
         return False
+
+    def _failed(self, uri: str) -> bool:
+        conn = self._model.connection(uri)
+        return conn is None or conn.state == ConnectionState.ERROR
 
     def _loaded(self, uri: str) -> bool:
         conn = self._model.connection(uri)
