@@ -16,7 +16,6 @@ from pytestqt.qtbot import QtBot
 
 from kvmgui.topology import build_topology
 from kvmgui.topology.model import TopologyGraph, UplinkKind
-from kvmgui.ui.topology.install import install_topology
 from kvmgui.virt.topology_source import host_source
 
 EVENT_TIMEOUT_MS = 20000
@@ -81,7 +80,7 @@ def test_page_follows_a_guest_started_with_virsh(
         virsh: Callable[..., str], qtbot: QtBot) -> None:
     guest = make_guest("topopage", running=False)
     app = start_app(URI)
-    page = install_topology(app.window, app.model)
+    page = app.topology
     app.window.select(app.model.find_by_name(URI))
     app.window.details.tabs.setCurrentWidget(page)
     qtbot.waitUntil(lambda: f"dom:{guest}" in page.scene.node_items, timeout=EVENT_TIMEOUT_MS)
