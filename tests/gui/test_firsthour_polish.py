@@ -3,36 +3,20 @@ Chinese, the tree's columns all show at the default size, the Shut down button d
 disabled, and the demo host stays one menu entry away once other connections are saved."""
 
 import re
-from collections.abc import Iterator
 
-import pytest
 from fixture_helpers import StartApp
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QImage
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.core.snapshots import ConnectionState
 from kvmgui.logic.action_rules import DomainAction
 from kvmgui.ui.app import Application
-from kvmgui.ui.i18n import install_translations
 
 MNEMONIC = re.compile(r"&(?!&)(.)")
 DEFAULT = "test:///default"
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[QLocale]:
-    """kvmgui's and Qt's zh_CN catalogues installed for one test, removed afterwards."""
-    before = set(qapp.findChildren(QTranslator))
-    default = QLocale()
-    locale = install_translations(qapp, "zh_CN")
-    yield locale
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        QCoreApplication.removeTranslator(translator)
-        translator.deleteLater()
-    QLocale.setDefault(default)
 
 
 def menu_keys(app: Application) -> list[str]:

@@ -5,15 +5,12 @@ the wordings live in resources/translations/kvmgui_zh_CN.ts.
 """
 
 import re
-from collections.abc import Iterator
 
-import pytest
 from fixture_helpers import StartApp
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from pytestqt.qtbot import QtBot
 
-from kvmgui.ui.i18n import install_translations, translate_message, translate_template
+from kvmgui.ui.i18n import translate_message, translate_template
 from kvmgui.core.message import Message
 from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.roles import Column
@@ -21,19 +18,6 @@ from kvmgui.xml import Network
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LEFTOVER_MNEMONIC = re.compile(r"\([A-Z0-9]\)")
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[QLocale]:
-    """kvmgui's and Qt's zh_CN catalogues installed for one test, removed afterwards."""
-    before = set(qapp.findChildren(QTranslator))
-    default = QLocale()
-    locale = install_translations(qapp, "zh_CN")
-    yield locale
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        QCoreApplication.removeTranslator(translator)
-        translator.deleteLater()
-    QLocale.setDefault(default)
 
 
 def test_lang_zh_cn_picks_the_chinese_locale(chinese: QLocale) -> None:
