@@ -38,8 +38,10 @@ class Application:
         """`open_first`: open the connections before building the window, so that libvirt's
         work (in the workers, outside the GIL) overlaps loading the window's modules."""
         self.model = InventoryModel()
+        # The one settings store of this run; every part that keeps settings is handed it.
+        self.settings = QSettings()
         self.credentials = AuthPrompter()  # answers libvirt's auth prompts for every connection
-        self.connections = ConnectionManager(self.model, ConnectionSettings(QSettings()),
+        self.connections = ConnectionManager(self.model, ConnectionSettings(self.settings),
                                              self.credentials.ask, self.model)
         self._open_at_start = list(dict.fromkeys(uris))
         for uri in [*self._open_at_start, *idle_uris]:
@@ -64,7 +66,7 @@ class Application:
         from kvmgui.ui.topology.install import install_topology
         from kvmgui.ui.window_state import WindowStateKeeper
 
-        self.preferences = Preferences(QSettings(), self.model)
+        self.preferences = Preferences(self.settings, self.model)
         self.window = MainWindow(self.model, self.preferences)
         self.credentials.dialog_parent = self.window
         self.actions = ActionsController(self.window, self.model, self.connections,
@@ -79,7 +81,7 @@ class Application:
 
         self.vm_windows = install_vm_windows(self.window, self.model, self.actions, self.editors,
                                              self.performance,
-                                             QSettings() if keep_layout else None)
+                                             self.settings if keep_layout else None)
         # Names for --tab (stable across languages, unlike the tab titles); the deferred pages
         # (topology, performance, host-cpu) are named by their installers.
         for page, name in ((self.window.details.page, "summary"), (leases, "leases")):
@@ -87,7 +89,7 @@ class Application:
         self.window.view_menu.addSeparator()
         self.window.view_menu.addAction(self.performance.sparklines_action)
         # After every feature: the layout it restores names their toolbars and columns.
-        self.window_state = WindowStateKeeper(self.window, QSettings()) if keep_layout else None
+        self.window_state = WindowStateKeeper(self.window, self.settings) if keep_layout else None
 
     @property
     def topology(self) -> "TopologyPage":

@@ -25,6 +25,7 @@ import queue
 import selectors
 import socket
 import threading
+import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -45,6 +46,20 @@ READ_CHUNK = 256 * 1024
 READ_BUDGET = 8 * 1024 * 1024  # decode at most this much before handing events over
 MAX_PENDING_OUTPUT = 4 * 1024 * 1024  # a server that reads nothing of this is gone
 _LIVE: set[VncSession] = set()  # sessions whose thread still runs (kept until it ends)
+
+
+def wait_for_sessions(timeout_s: float) -> None:
+    """At exit: end every session and wait (at most `timeout_s` in all) for its thread, so no
+    thread emits into Qt objects while the application is torn down (that crashed the process
+    right after a `--console graphics --screenshot`)."""
+    sessions = list(_LIVE)
+    for session in sessions:
+        session.close()
+    deadline = time.monotonic() + timeout_s
+    for session in sessions:
+        thread = session._thread
+        if thread is not None:
+            thread.join(max(0.0, deadline - time.monotonic()))
 
 
 class VncSession(QObject):

@@ -6,6 +6,7 @@ Each window's size and page are kept per domain UUID (window_memory.py).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,8 @@ from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.preferences import Preferences
 from kvmgui.ui.roles import Category
 from kvmgui.ui.vm_window.window_memory import WindowMemory
+
+SESSION_EXIT_S = 2.0  # the longest the exit waits for the consoles' threads
 
 if TYPE_CHECKING:
     from kvmgui.ui.vm_window.tabs_window import VmTabsWindow
@@ -88,6 +91,11 @@ class VmWindows(QObject):
             self._tabs.close()
         for view in list(self._views.values()):
             view.close()
+        # Graphical consoles read their sockets on threads of their own: let them end before the
+        # application is torn down. (Only if one was ever opened: nothing is imported at exit.)
+        sessions = sys.modules.get("kvmgui.virt.vnc_session")
+        if sessions is not None:
+            sessions.wait_for_sessions(SESSION_EXIT_S)
 
     # ---- placing -----------------------------------------------------------------------------
 
