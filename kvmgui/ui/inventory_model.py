@@ -309,9 +309,10 @@ class InventoryModel(QAbstractItemModel):
     # import (see the constants below the class) and not per call.
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        parent_node = parent.internalPointer() if parent.isValid() else self._root
-        if 0 <= row < len(parent_node.children) and 0 <= column < _COLUMN_COUNT:
-            return self.createIndex(row, column, parent_node.children[row])
+        # An invalid parent's pointer is None: one call into Qt instead of two.
+        children = (parent.internalPointer() or self._root).children
+        if 0 <= row < len(children) and 0 <= column < _COLUMN_COUNT:
+            return self.createIndex(row, column, children[row])
         return QModelIndex()
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]

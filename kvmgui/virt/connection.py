@@ -2,8 +2,9 @@
 
 A `Connection` never calls libvirt itself: it queues jobs on its own `SerialWorker` and re-emits the
 results as Qt signals carrying snapshots. libvirt's event callbacks (on the event-loop thread) only
-emit signals with UUIDs; the matching refresh runs on the worker. User actions (a managed save or a
-shutdown can take long) run on a second worker, so they never delay the refreshes events trigger.
+queue the matching refresh on the worker, which reads the object and sends its snapshot back. User
+actions (a managed save or a shutdown can take long) run on a second worker, so they never delay
+the refreshes events trigger.
 """
 
 import threading
@@ -51,10 +52,7 @@ class Connection(QObject):
     networkChanged = Signal(object)
     networkRemoved = Signal(str)
 
-    # Emitted on libvirt's event-loop thread; Qt queues them to the GUI thread.
-    _domainEvent = Signal(str)
-    _poolEvent = Signal(str)
-    _networkEvent = Signal(str)
+    # Emitted on libvirt's event-loop thread; Qt queues it to the GUI thread.
     _closedByPeer = Signal(int)
 
     def __init__(self, uri: str, parent: QObject | None = None,
@@ -76,9 +74,6 @@ class Connection(QObject):
         self._retry = 0
         self._retry_timer = QTimer(self, singleShot=True)
         self._retry_timer.timeout.connect(self.open)
-        self._domainEvent.connect(self._on_domain_event)
-        self._poolEvent.connect(self._on_pool_event)
-        self._networkEvent.connect(self._on_network_event)
         self._closedByPeer.connect(self._on_closed_by_peer)
 
     # ---- public API (GUI thread) -------------------------------------------------------------
@@ -220,18 +215,32 @@ class Connection(QObject):
                 return kind, key, None
             raise
 
-    # ---- libvirt event-loop thread: emit plain data only ---------------------------------------
+    # ---- libvirt event-loop thread: queue refreshes straight onto the worker ------------------
+    # Not through the GUI thread: under a burst of events a busy GUI thread would delay the read
+    # itself, not only the repaint.
 
     def _libvirt_domain_event(self, _conn: object, dom: libvirt.virDomain, *_args: object) -> None:
-        self._domainEvent.emit(dom.UUIDString())
+        uuid = dom.UUIDString()
+        self._refresh("domain", uuid, _reader("domain", uuid))
 
     def _libvirt_pool_event(self, _conn: object, pool: libvirt.virStoragePool,
                             *_args: object) -> None:
-        self._poolEvent.emit(pool.UUIDString())
+        uuid = pool.UUIDString()
+        self._refresh("pool", uuid, _reader("pool", uuid))
 
     def _libvirt_network_event(self, _conn: object, net: libvirt.virNetwork,
                                *_args: object) -> None:
-        self._networkEvent.emit(net.UUIDString())
+        uuid = net.UUIDString()
+        self._refresh("network", uuid, _reader("network", uuid))
+
+    def _refresh(self, kind: str, key: str, read: Callable[[libvirt.virConnect], Any]) -> None:
+        with self._pending_lock:
+            if (kind, key) in self._pending:
+                return  # a refresh is already queued and will read the newest state
+            self._pending.add((kind, key))
+        self._worker.submit(lambda: self._refresh_job(kind, key, read), self._refreshed,
+                            lambda exc: log.virt.warning("refresh of %s %s failed: %s",
+                                                         kind, key, error_text(exc)))
 
     def _libvirt_closed(self, _conn: object, reason: int, _opaque: object) -> None:
         self._closedByPeer.emit(reason)
@@ -287,15 +296,6 @@ class Connection(QObject):
         self._retry += 1
         self._retry_timer.start(delay * 1000)
 
-    def _refresh(self, kind: str, key: str, read: Callable[[libvirt.virConnect], Any]) -> None:
-        with self._pending_lock:
-            if (kind, key) in self._pending:
-                return  # a refresh is already queued and will read the newest state
-            self._pending.add((kind, key))
-        self._worker.submit(lambda: self._refresh_job(kind, key, read), self._refreshed,
-                            lambda exc: log.virt.warning("refresh of %s %s failed: %s",
-                                                         kind, key, error_text(exc)))
-
     def _refreshed(self, result: tuple[str, str, Any]) -> None:
         kind, key, snapshot = result
         changed, removed = {
@@ -308,14 +308,6 @@ class Connection(QObject):
         else:
             changed.emit(snapshot)
 
-    def _on_domain_event(self, uuid: str) -> None:
-        self._refresh("domain", uuid, _reader("domain", uuid))
-
-    def _on_pool_event(self, uuid: str) -> None:
-        self._refresh("pool", uuid, _reader("pool", uuid))
-
-    def _on_network_event(self, uuid: str) -> None:
-        self._refresh("network", uuid, _reader("network", uuid))
 
 
 def _reader(kind: str, key: str) -> Callable[[libvirt.virConnect], Any]:
