@@ -36,11 +36,11 @@ def select(app: Application, *indexes: QModelIndex) -> None:
     selection.clearSelection()
     for index in indexes:
         assert index.isValid()
-        proxy_index = window.proxy.mapFromSource(index)
+        proxy_index = window.view_index(index)
         window.tree.scrollTo(proxy_index)
         selection.select(proxy_index, QItemSelectionModel.SelectionFlag.Select
                          | QItemSelectionModel.SelectionFlag.Rows)
-    selection.setCurrentIndex(window.proxy.mapFromSource(indexes[0]),
+    selection.setCurrentIndex(window.view_index(indexes[0]),
                               QItemSelectionModel.SelectionFlag.NoUpdate)
 
 

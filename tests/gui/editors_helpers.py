@@ -79,7 +79,7 @@ class EditorsApp:
 
     def double_click(self, name: str) -> Any:
         """Double-click the tree row of network ``name`` and return the editor it opens."""
-        index = self.app.window.proxy.mapFromSource(self.select(name))
+        index = self.app.window.view_index(self.select(name))
         tree = self.app.window.tree
         center: QPoint = tree.visualRect(index).center()
 

@@ -68,8 +68,8 @@ def test_leases_tab_says_when_the_driver_has_none(
     app = start_app(DEFAULT)
     page = app.window.findChild(LeasesPage)
     select(app, net_row(app, "dhcp"))
-    app.window.tree.setCurrentIndex(app.window.proxy.mapFromSource(net_row(app, "dhcp")))
+    app.window.tree.setCurrentIndex(app.window.view_index(net_row(app, "dhcp")))
     qtbot.waitUntil(lambda: "not available on this connection" in page.status.text(), timeout=5000)
     assert page.table.rowCount() == 0
-    app.window.tree.setCurrentIndex(app.window.proxy.mapFromSource(net_row(app, "down")))
+    app.window.tree.setCurrentIndex(app.window.view_index(net_row(app, "down")))
     qtbot.waitUntil(lambda: "not active" in page.status.text(), timeout=5000)

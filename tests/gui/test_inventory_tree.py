@@ -222,9 +222,26 @@ def test_broken_uri_shows_error_row_and_app_keeps_running(start_app, tmp_path) -
 
 def test_domains_of_each_connection_start_unfolded(demo_app: Application) -> None:
     tree = demo_app.window.tree
-    proxy = demo_app.window.proxy
-    conn = proxy.index(0, 0)
+    shown = tree.model()  # the inventory model itself while no filter is set
+    conn = shown.index(0, 0)
     assert tree.isExpanded(conn)
-    domains = next(proxy.index(r, 0, conn) for r in range(proxy.rowCount(conn))
-                   if proxy.index(r, 0, conn).data(Role.SNAPSHOT) == Category.DOMAINS)
+    domains = next(shown.index(r, 0, conn) for r in range(shown.rowCount(conn))
+                   if shown.index(r, 0, conn).data(Role.SNAPSHOT) == Category.DOMAINS)
     assert tree.isExpanded(domains)
+
+
+def test_filtering_and_clearing_keeps_current_row_and_unfolded_lists(
+        demo_app: Application) -> None:
+    window, model = demo_app.window, demo_app.model
+    window.select(model.find_by_name("db01"))
+    domains = model.find_by_name("db01").parent()
+    assert window.tree.model() is model  # no filter: the tree shows the model itself
+    window.filter_bar.text.setText("db")
+    assert window.tree.model() is window.proxy
+    assert window.tree.currentIndex().data() == "db01"
+    window.filter_bar.text.setText("")
+    assert window.tree.model() is model
+    assert window.tree.currentIndex().data() == "db01"
+    assert [i.data() for i in window.tree.selectionModel().selectedRows()] == ["db01"]
+    assert window.tree.isExpanded(domains)
+    assert window.selected_source_indexes() == [model.find_by_name("db01")]

@@ -78,5 +78,5 @@ def test_enter_on_a_domain_of_a_disconnected_host_opens_no_window(
     set_connected(app, qtbot, False)
     row = find_row(app, DEMO, Category.DOMAINS, "web02")
     select(app, row)
-    app.window.tree.activated.emit(app.window.proxy.mapFromSource(row))
+    app.window.tree.activated.emit(app.window.view_index(row))
     assert app.vm_windows.manager.views() == []

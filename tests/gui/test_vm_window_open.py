@@ -33,7 +33,7 @@ def opened(qtbot: QtBot, app: Application, trigger) -> VmView:  # type: ignore[n
 
 def test_double_click_opens_the_domains_window(demo_app: Application, qtbot: QtBot) -> None:
     tree = demo_app.window.tree
-    index = demo_app.window.proxy.mapFromSource(domain_row(demo_app, "web01"))
+    index = demo_app.window.view_index(domain_row(demo_app, "web01"))
     tree.scrollTo(index)
     rect = tree.visualRect(index)
 

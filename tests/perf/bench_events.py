@@ -183,7 +183,7 @@ def main() -> None:
     changes: queue.Queue[Change] = queue.Queue()
     pending: list[Change] = []
     painted: list[tuple[str, float, float]] = []  # (kind, call → in the model, call → painted)
-    tree, proxy, model = app.window.tree, app.window.proxy, app.model
+    tree, model = app.window.tree, app.model
 
     def arrived(change: Change) -> bool:
         """The model holds the change (the row exists with the new state)."""
@@ -195,7 +195,7 @@ def main() -> None:
         """Row number (among the domains) of the lowest domain row on screen; the tree is never
         scrolled and the event domains sort first, so a change is on screen up to it."""
         viewport = tree.viewport()
-        bottom = proxy.mapToSource(tree.indexAt(QPoint(5, viewport.height() - 2)))
+        bottom = app.window.source_index(tree.indexAt(QPoint(5, viewport.height() - 2)))
         return bottom.row() if bottom.isValid() else 1 << 30
 
     def on_screen(change: Change, last_row: int) -> bool:

@@ -88,7 +88,7 @@ class EditorsFeature(QObject):
     # ---- which connection and object ------------------------------------------------------
 
     def current_index(self) -> QModelIndex:
-        return self._window.proxy.mapToSource(self._window.tree.currentIndex())
+        return self._window.source_index(self._window.tree.currentIndex())
 
     def target_connection(self) -> Connection | None:
         """The connection of the current row, else the first connected one."""
@@ -228,7 +228,7 @@ class EditorsFeature(QObject):
 
     def _double_clicked(self, proxy_index: QModelIndex) -> None:
         # A domain opens its VM window instead (kvmgui.ui.vm_window), the editor inside.
-        index = self._window.proxy.mapToSource(proxy_index)
+        index = self._window.source_index(proxy_index)
         if index.data(Role.KIND) == NodeKind.NETWORK:
             self.edit(index.siblingAtColumn(0))
 

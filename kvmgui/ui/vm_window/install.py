@@ -113,11 +113,11 @@ class VmWindowsFeature(QObject):
         self.domain_menu: QMenu = menu
 
     def _current(self) -> QModelIndex:
-        return self._window.proxy.mapToSource(self._window.tree.currentIndex()).siblingAtColumn(0)
+        return self._window.source_index(self._window.tree.currentIndex()).siblingAtColumn(0)
 
     def _activated(self, proxy_index: QModelIndex) -> None:
         """Enter or double-click: what Open would do for that row."""
-        rows = selected_items([self._window.proxy.mapToSource(proxy_index).siblingAtColumn(0)])
+        rows = selected_items([self._window.source_index(proxy_index).siblingAtColumn(0)])
         if rows and rows[0].kind == NodeKind.DOMAIN and self._domain_actions.ready(
                 DomainAction.OPEN, rows[0]):
             self.manager.open(rows[0].uri, rows[0].snapshot.uuid)
