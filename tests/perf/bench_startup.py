@@ -77,7 +77,7 @@ def run(count: int, runs: int, kvmgui: list[str], workdir: Path) -> dict[str, li
     env = dict(os.environ, HOME=str(workdir), XDG_CONFIG_HOME=str(workdir / "config"),
                XDG_CACHE_HOME=str(workdir / "cache"), NO_AT_BRIDGE="1")
     env.pop("QT_QPA_PLATFORM", None)
-    python = os.path.join(os.path.dirname(shutil.which(kvmgui[0]) or kvmgui[0]), "python")
+    python = sys.executable  # the venv that runs this script, as kvmgui's own
     times: dict[str, list[float]] = {"launch": [], "floor in-process": [],
                                      "floor from launch": [], "kvmgui first paint": []}
     for _ in range(runs):
