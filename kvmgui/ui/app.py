@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kvmgui.core import log
 from kvmgui.core.snapshots import ConnectionState
 from kvmgui.ui.actions.connection_manager import ConnectionManager
-from kvmgui.ui.dialogs.auth_dialog import AuthPrompter
+from kvmgui.ui.dialogs.auth_prompter import AuthPrompter
 from kvmgui.ui.first_paint import FirstPaintLog
 from kvmgui.ui.i18n import install_translations
 from kvmgui.ui.inventory_model import InventoryModel

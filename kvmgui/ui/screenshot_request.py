@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, Signal
 from shiboken6 import isValid
 
 from kvmgui.virt.connection import Connection
-from kvmgui.virt.screenshot import read_screenshot
 
 
 class ScreenshotRequest(QObject):
@@ -44,6 +43,8 @@ class ScreenshotRequest(QObject):
 
     def ask(self, connection: Connection, uuid: str) -> None:
         """Ask for a screenshot of domain `uuid` (the caller asks one at a time)."""
+        from kvmgui.virt.screenshot import read_screenshot  # on first use: start-up
+
         self._in_flight = True
         session = self._session
         connection.run(read_screenshot(uuid),

@@ -10,7 +10,7 @@ from gui_actions_helpers import (  # noqa: F401 - scratch_fixture provides `scra
 from kvmgui.logic.action_rules import DomainAction
 from kvmgui.ui.app import Application
 from kvmgui.ui.dialogs.delete_domains_dialog import DeleteDomainsDialog
-from kvmgui.ui.dialogs.result_dialog import ResultStatus
+from kvmgui.logic.action_results import ResultStatus
 
 IMAGES = f"/{POOL}/{PREFIX}"
 

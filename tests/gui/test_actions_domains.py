@@ -14,7 +14,8 @@ from kvmgui.logic.action_rules import DomainAction
 from kvmgui.ui.app import Application
 from kvmgui.ui.dialogs.confirm_dialog import ConfirmDialog
 from kvmgui.ui.dialogs.delete_domains_dialog import DeleteDomainsDialog
-from kvmgui.ui.dialogs.result_dialog import ResultDialog, ResultRow, ResultStatus
+from kvmgui.logic.action_results import ResultRow, ResultStatus
+from kvmgui.ui.dialogs.result_dialog import ResultDialog
 from kvmgui.ui.roles import Column
 
 A = DomainAction

@@ -11,7 +11,7 @@ from kvmgui.logic.action_rules import NetworkAction
 from kvmgui.ui.app import Application
 from kvmgui.ui.details.leases_page import LeasesPage
 from kvmgui.ui.dialogs.confirm_dialog import ConfirmDialog
-from kvmgui.ui.dialogs.result_dialog import ResultRow
+from kvmgui.logic.action_results import ResultRow
 from kvmgui.ui.roles import Category, Column
 
 N = NetworkAction

@@ -11,7 +11,7 @@ from kvmgui.logic.action_rules import PoolAction, VolumeAction
 from kvmgui.ui.app import Application
 from kvmgui.ui.dialogs.confirm_dialog import ConfirmDialog
 from kvmgui.ui.dialogs.message_dialog import MessageDialog
-from kvmgui.ui.dialogs.result_dialog import ResultRow, ResultStatus
+from kvmgui.logic.action_results import ResultRow, ResultStatus
 from kvmgui.ui.roles import Category, Column
 
 P = PoolAction

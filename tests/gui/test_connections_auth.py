@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from gui_actions_helpers import StartApp
-from kvmgui.ui.dialogs.auth_dialog import AuthDialog, AuthPrompter
+from kvmgui.ui.dialogs.auth_dialog import AuthDialog
+from kvmgui.ui.dialogs.auth_prompter import AuthPrompter
 from kvmgui.virt.auth import CredentialPrompt
 from kvmgui.core.snapshots import ConnectionState
 

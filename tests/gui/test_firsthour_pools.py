@@ -12,7 +12,7 @@ from gui_actions_helpers import (  # noqa: F401 - scratch_fixture provides `scra
 from kvmgui.logic.action_rules import PoolAction
 from kvmgui.ui.app import Application
 from kvmgui.ui.dialogs.confirm_dialog import ConfirmDialog
-from kvmgui.ui.dialogs.result_dialog import ResultStatus
+from kvmgui.logic.action_results import ResultStatus
 from kvmgui.ui.roles import Category
 
 

@@ -11,7 +11,7 @@ from kvmgui.logic.action_rules import DomainAction
 from kvmgui.ui.app import Application
 from kvmgui.ui.dialogs.confirm_dialog import ConfirmDialog
 from kvmgui.ui.dialogs.delete_domains_dialog import DeleteDomainsDialog
-from kvmgui.ui.dialogs.result_dialog import ResultStatus
+from kvmgui.logic.action_results import ResultStatus
 from kvmgui.ui.roles import Category, Column
 
 A = DomainAction

@@ -36,7 +36,7 @@ from kvmgui.ui.console.serial_console import SerialConsolePage
 from kvmgui.ui.dialogs.auth_dialog import AuthDialog
 from kvmgui.ui.dialogs.confirm_dialog import ConfirmDialog
 from kvmgui.ui.dialogs.delete_domains_dialog import DeleteDomainsDialog
-from kvmgui.ui.dialogs.result_dialog import ResultStatus
+from kvmgui.logic.action_results import ResultStatus
 from kvmgui.ui.editors.diff_dialog import DiffDialog
 from kvmgui.ui.editors.domain_editor import DomainEditor
 from kvmgui.ui.roles import Category, Column, Role

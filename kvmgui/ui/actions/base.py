@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDialog, QMainWindow
 from kvmgui.logic.action_rules import DESTRUCTIVE, connection_up, needs_confirmation
 from kvmgui.ui.actions.runner import ActionRunner, Task
 from kvmgui.ui.actions.selection import Selected, of_kind, selected_items
-from kvmgui.ui.dialogs.confirm_dialog import ConfirmDialog
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.preferences import Preferences
 from kvmgui.ui.roles import NodeKind
@@ -122,6 +121,8 @@ class ObjectActions(QObject):
             return
         several_hosts = len({i.uri for i in items}) > 1
         names = [f"{i.name} ({i.uri})" if several_hosts else i.name for i in items]
+        from kvmgui.ui.dialogs.confirm_dialog import ConfirmDialog  # on first use: start-up
+
         self.open_dialog(ConfirmDialog(title, question, names, accept_text or title, self.window,
                                        detail=detail, destructive=destructive), go)
 

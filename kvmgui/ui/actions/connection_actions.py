@@ -2,7 +2,7 @@
 File › Open demo host (with a word in the status bar while the demo host is not shown)."""
 
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -13,12 +13,14 @@ from kvmgui.ui.actions.base import ObjectActions
 from kvmgui.ui.actions.connection_manager import ConnectionManager
 from kvmgui.ui.actions.runner import ActionRunner
 from kvmgui.ui.actions.selection import Selected
-from kvmgui.ui.dialogs.add_connection_dialog import AddConnectionDialog
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.preferences import Preferences
 from kvmgui.ui.roles import NodeKind
 from kvmgui.core.snapshots import ConnectionState
+
+if TYPE_CHECKING:
+    from kvmgui.ui.dialogs.add_connection_dialog import AddConnectionDialog
 
 
 class ConnectionAction(Enum):
@@ -88,10 +90,12 @@ class ConnectionActions(ObjectActions):
     # ---- handlers ----------------------------------------------------------------------------
 
     def add_connection(self) -> None:
+        from kvmgui.ui.dialogs.add_connection_dialog import AddConnectionDialog  # on first use
+
         dialog = AddConnectionDialog(str(resource("demo-host.xml").resolve()), self.window)
         self.open_dialog(dialog, lambda: self._added(dialog))
 
-    def _added(self, dialog: AddConnectionDialog) -> None:
+    def _added(self, dialog: "AddConnectionDialog") -> None:
         result = dialog.result_uri()
         if not result.ok:
             return

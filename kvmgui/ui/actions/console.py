@@ -13,7 +13,6 @@ from kvmgui.logic.console_choice import (
 )
 from kvmgui.ui.i18n import TranslationContext
 from kvmgui.ui.actions.selection import Selected
-from kvmgui.ui.dialogs.message_dialog import MessageDialog
 from kvmgui.ui.preferences import PreferenceValues
 from kvmgui.core.snapshots import DomainInfo
 
@@ -80,6 +79,8 @@ def _explain(name: str, plan: ConsolePlan,
 
 
 def _show(window: QWidget, title: str, text: str, copyable: str) -> None:
+    from kvmgui.ui.dialogs.message_dialog import MessageDialog  # on first use: start-up
+
     dialog = MessageDialog(title, text, copyable, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

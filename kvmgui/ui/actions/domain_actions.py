@@ -15,7 +15,6 @@ from kvmgui.ui.icons import action_icon
 from kvmgui.ui.actions.base import ObjectActions, Spec
 from kvmgui.ui.actions.runner import Task
 from kvmgui.ui.actions.selection import Selected, pools_of
-from kvmgui.ui.dialogs.delete_domains_dialog import DeleteDomainsDialog
 from kvmgui.ui.roles import NodeKind
 from kvmgui.virt import actions as jobs
 from kvmgui.virt.connection import ObjectKind
@@ -174,6 +173,8 @@ class DomainActions(ObjectActions):
             deleting = [i.snapshot for i in items if i.uri == uri]
             choices.update(disk_choices(deleting, self.model.domains(uri),
                                         pools_of(self.model, uri)))
+        from kvmgui.ui.dialogs.delete_domains_dialog import DeleteDomainsDialog  # on first use
+
         dialog = DeleteDomainsDialog([i.snapshot for i in items], choices, self.window)
         self.open_dialog(dialog, lambda: self._delete_chosen(items, dialog.chosen_volumes()))
 

@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
+from kvmgui.logic.action_results import ResultRow, ResultStatus
 from kvmgui.ui.actions.selection import Selected
-from kvmgui.ui.dialogs.result_dialog import ResultDialog, ResultRow, ResultStatus
 from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.roles import Role
 from kvmgui.virt.actions import Job
@@ -161,6 +161,8 @@ class ActionRunner(QObject):
         rows = [r for r in batch.rows if r is not None] + batch.skipped
         problems = any(r.status is not ResultStatus.DONE for r in rows)
         if len(rows) > 1 or problems:
+            from kvmgui.ui.dialogs.result_dialog import ResultDialog  # on first use: start-up
+
             dialog = ResultDialog(batch.title, rows, self._window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.show()

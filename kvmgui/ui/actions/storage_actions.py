@@ -10,7 +10,6 @@ from kvmgui.logic.action_rules import (
 from kvmgui.ui.actions.base import ObjectActions, Spec
 from kvmgui.ui.actions.runner import Task
 from kvmgui.ui.actions.selection import Selected, parent_pool
-from kvmgui.ui.dialogs.message_dialog import MessageDialog
 from kvmgui.ui.roles import NodeKind
 from kvmgui.virt import actions as jobs
 from kvmgui.core.snapshots import PoolInfo, VolumeInfo
@@ -145,6 +144,8 @@ class VolumeActions(ObjectActions):
             tasks.append(Task(item, jobs.bind(jobs.volume_delete, vol.key),
                               (("pool", vol.pool_uuid),)))
         if blocked:
+            from kvmgui.ui.dialogs.message_dialog import MessageDialog  # on first use
+
             dialog = MessageDialog(self.tr("Delete volume"), self.tr(
                 "Nothing was deleted. Stop these domains or detach the volumes first:"),
                 "\n".join(blocked), self.window)

@@ -1,7 +1,7 @@
 """The DHCP leases tab of a network: read on the connection's worker when the network is shown
 (and again when it starts or stops)."""
 
-import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
@@ -12,7 +12,9 @@ from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.plain_text import plain_label
 from kvmgui.ui.roles import NodeKind, Role
 from kvmgui.virt.errors import error_text
-from kvmgui.virt.leases import LeaseReport, LeasesUnavailable, network_leases
+
+if TYPE_CHECKING:
+    from kvmgui.virt.leases import LeaseReport
 
 
 class LeasesPage(QWidget):
@@ -63,6 +65,8 @@ class LeasesPage(QWidget):
         self._shown_active = index.data(Role.SNAPSHOT).active
         request = self._request
         self.status.setText(self.tr("Reading leases…"))
+        from kvmgui.virt.leases import network_leases  # on first use: start-up
+
         conn.run(lambda c: network_leases(c, uuid),
                  lambda report: self._show(request, report),
                  lambda exc: self._failed(request, exc))
@@ -75,7 +79,11 @@ class LeasesPage(QWidget):
                 and index.data(Role.SNAPSHOT).active != self._shown_active):
             self.reload()
 
-    def _show(self, request: int, report: LeaseReport) -> None:
+    def _show(self, request: int, report: "LeaseReport") -> None:
+        import datetime
+
+        from kvmgui.virt.leases import LeasesUnavailable
+
         if request != self._request:
             return
         self.table.setVisible(report.unavailable is None)

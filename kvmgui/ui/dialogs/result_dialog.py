@@ -1,29 +1,14 @@
 """The outcome of an action on one or many objects: done, skipped, or libvirt's error message."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import Enum
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
 )
 
+from kvmgui.logic.action_results import ResultRow, ResultStatus
 from kvmgui.ui.plain_text import plain_tooltip
-
-
-class ResultStatus(Enum):
-    DONE = "done"
-    SKIPPED = "skipped"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True, slots=True)
-class ResultRow:
-    name: str  # the object, e.g. "web01" or "web01 (demo-host)"
-    status: ResultStatus
-    text: str  # libvirt's message for a failure, why it was skipped, or a note
 
 
 class ResultDialog(QDialog):

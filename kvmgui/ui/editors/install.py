@@ -23,12 +23,12 @@ from kvmgui.ui.inventory_model import InventoryModel
 from kvmgui.ui.main_window import MainWindow
 from kvmgui.ui.roles import NodeKind, Role
 from kvmgui.virt.connection import Connection
-from kvmgui.virt.define import EditSource, read_for_edit
 from kvmgui.virt.errors import error_text
 from kvmgui.core.snapshots import ConnectionState, PoolInfo, VolumeInfo
 
 if TYPE_CHECKING:
     from kvmgui.logic.osinfo import OsDatabase
+    from kvmgui.virt.define import EditSource
     from kvmgui.ui.editors.editor_context import EditorContext
 
 # The editor modules are imported when an editor first opens, not with the main window: they
@@ -186,6 +186,8 @@ class EditorsFeature(QObject):
             already.raise_()
             already.activateWindow()
             return
+        from kvmgui.virt.define import read_for_edit
+
         conn.run(read_for_edit(kind, uuid),  # type: ignore[arg-type]
                  lambda source: self._open_editor(conn, kind, uuid, source),
                  lambda exc: self._failed(self.tr("Edit"), exc))

@@ -5,6 +5,8 @@ shown and then every few seconds, but only while it is visible: a summary in a h
 a closed window costs nothing. Nothing shows for a domain that is not running.
 """
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QImage, QMouseEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
@@ -16,7 +18,9 @@ from kvmgui.ui.screenshot_request import ScreenshotRequest
 from kvmgui.ui.vm_window.rules import is_running
 from kvmgui.virt.connection import Connection
 from kvmgui.virt.errors import error_text
-from kvmgui.virt.screenshot import Screenshot
+
+if TYPE_CHECKING:
+    from kvmgui.virt.screenshot import Screenshot
 
 REFRESH_MS = 4000
 THUMBNAIL_SIZE = QSize(240, 180)
@@ -110,7 +114,7 @@ class ScreenThumbnail(QWidget):
         assert self._connection is not None and self._domain is not None
         self._shots.ask(self._connection, self._domain.uuid)
 
-    def _arrived(self, shot: Screenshot) -> None:
+    def _arrived(self, shot: "Screenshot") -> None:
         image = QImage.fromData(shot.data)
         if not image.isNull() and self._domain is not None:
             small = image.scaled(THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
