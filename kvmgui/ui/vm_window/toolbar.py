@@ -110,8 +110,10 @@ def build_toolbar(window: QWidget, actions: dict[DomainAction, QAction],
     scale_button.setAccessibleName(VmToolbar.tr("Scale"))
 
     for action in toolbar.actions():
+        if action.isSeparator():
+            continue  # its widget is a private class: PySide6 would build every type to find it
         button = toolbar.widgetForAction(action)
-        if isinstance(button, QToolButton) and not action.isSeparator() and action.iconText():
+        if isinstance(button, QToolButton) and action.iconText():
             button.setAccessibleName(action.iconText())
     return ToolbarParts(toolbar, shutdown_button, send_key_button, send_key_actions,
                         screenshot_action, fullscreen_action, scale_actions,

@@ -1,0 +1,39 @@
+"""The `first paint` log line (issue 15): once per connection, after a paint of the tree's rows."""
+
+import logging
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kvmgui.core.resource_paths import demo_host_uri
+from kvmgui.ui.first_paint import FirstPaintLog
+from fixture_helpers import StartApp
+
+
+def first_paint_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.getMessage().startswith("first paint:")]
+
+
+def test_the_tree_says_when_it_has_painted_its_rows(start_app: StartApp, qtbot: QtBot) -> None:
+    app = start_app(demo_host_uri())
+    with qtbot.waitSignal(app.window.tree.viewportPainted, timeout=5000):
+        app.window.tree.viewport().update()
+
+
+def test_first_paint_is_logged_once_per_loaded_connection_with_its_rows(
+        start_app: StartApp, qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="kvmgui.app")
+    uri = demo_host_uri()
+    app = start_app(uri)
+    FirstPaintLog(app.window.tree, app.model, [uri, "test:///nowhere/not-opened.xml"])
+    assert first_paint_lines(caplog) == []  # nothing painted since it started listening
+    app.window.tree.viewport().update()
+    qtbot.waitUntil(lambda: bool(first_paint_lines(caplog)), timeout=5000)
+    inventory = app.model.connection(uri).inventory
+    assert inventory is not None
+    rows = sum(len(objects) for objects in (inventory.domains, inventory.pools,
+                                            inventory.networks, inventory.interfaces))
+    assert first_paint_lines(caplog) == [f"first paint: {uri} rows={rows}"]
+    app.window.tree.viewport().update()
+    qtbot.wait(100)
+    assert len(first_paint_lines(caplog)) == 1  # once only
