@@ -1,13 +1,16 @@
 """How to reach a domain's console (pure): which viewer to start, or what to tell the user.
 
-    virt-viewer installed         → virt-viewer --connect URI --wait -- NAME (follows the domain)
+    virt-viewer installed         → virt-viewer --connect URI --wait --domain-name -- NAME
     else remote-viewer installed  → remote-viewer vnc://HOST:PORT (needs the running display)
     else                          → the VNC/SPICE address, and an SSH tunnel when it listens
                                     only on the remote host's loopback
-    no graphics, serial console   → virsh -c URI console -- NAME
+    no graphics, serial console   → virsh -c URI console -- UUID
 
 A domain's name comes from the host, so it always follows "--": a domain named "--display=:58"
-or "-h" must not be read as an option. The user may pin one viewer (`ConsoleProgram`) or give
+or "-h" must not be read as an option. Nor may it be read as another domain: virt-viewer and
+virsh look a DOMAIN argument up as an ID, then a UUID, then a name, so a domain named "1" would
+open the running domain with ID 1. virt-viewer is told it is a name (--domain-name); virsh has
+no such option and is given the UUID. The user may pin one viewer (`ConsoleProgram`) or give
 a custom command with the placeholders {uri}, {name} and {address}.
 """
 
@@ -74,8 +77,9 @@ def console_info(domain_xml: str) -> ConsoleInfo:
     return ConsoleInfo(facts.graphics, facts.serial)
 
 
-def serial_command(uri: str, name: str) -> tuple[str, ...]:
-    return ("virsh", "-c", uri, "console", "--", name)
+def serial_command(uri: str, uuid: str) -> tuple[str, ...]:
+    """virsh's serial console of the domain `uuid` (a name could be taken for an ID)."""
+    return ("virsh", "-c", uri, "console", "--", uuid)
 
 
 def split_custom_command(template: str) -> tuple[str, ...]:
@@ -106,7 +110,7 @@ def custom_command(template: str, uri: str, name: str, address: str) -> tuple[st
     return tuple(words)
 
 
-def console_plan(uri: str, name: str, active: bool, info: ConsoleInfo,
+def console_plan(uri: str, name: str, uuid: str, active: bool, info: ConsoleInfo,
                  installed: Callable[[str], bool],
                  program: ConsoleProgram = ConsoleProgram.AUTO,
                  custom: str = "") -> ConsolePlan:
@@ -114,13 +118,14 @@ def console_plan(uri: str, name: str, active: bool, info: ConsoleInfo,
     `program` which viewers may be used (`custom`: the command line for CUSTOM)."""
     if not info.graphics:
         if info.serial:
-            return ConsolePlan(PlanKind.SERIAL, command=serial_command(uri, name))
+            return ConsolePlan(PlanKind.SERIAL, command=serial_command(uri, uuid))
         return ConsolePlan(PlanKind.NONE)
     if program is ConsoleProgram.CUSTOM and "{address}" not in custom:
         return _custom_plan(custom, uri, name, "")
     if program in (ConsoleProgram.AUTO, ConsoleProgram.VIRT_VIEWER) and installed("virt-viewer"):
         return ConsolePlan(PlanKind.LAUNCH,
-                           command=("virt-viewer", "--connect", uri, "--wait", "--", name))
+                           command=("virt-viewer", "--connect", uri, "--wait",
+                                    "--domain-name", "--", name))
     graphics = info.graphics[0]
     if not active or (graphics.port <= 0 and not graphics.socket):
         return ConsolePlan(PlanKind.NOT_RUNNING)

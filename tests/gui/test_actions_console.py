@@ -20,7 +20,7 @@ from kvmgui.logic.action_rules import DomainAction
 from kvmgui.ui.app import Application
 from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.dialogs.message_dialog import MessageDialog
-from kvmgui.ui.roles import Category, NodeKind
+from kvmgui.ui.roles import Category, NodeKind, Role
 from kvmgui.ui.vm_window.rules import ConsoleKind
 from kvmgui.ui.vm_window.vm_view import VmView
 
@@ -90,9 +90,9 @@ def test_virt_viewer_is_started_with_the_connection_uri(
         monkeypatch: pytest.MonkeyPatch) -> None:
     record = virt_viewer_stand_in(tmp_path, monkeypatch)
     open_console(demo_app, "web01")
-    qtbot.waitUntil(lambda: record.exists() and record.read_text().count("\n") == 5, timeout=5000)
-    assert record.read_text().splitlines() == ["--connect", demo_host_uri(), "--wait", "--",
-                                               "web01"]
+    qtbot.waitUntil(lambda: record.exists() and record.read_text().count("\n") == 6, timeout=5000)
+    assert record.read_text().splitlines() == ["--connect", demo_host_uri(), "--wait",
+                                               "--domain-name", "--", "web01"]
 
 
 def test_without_a_viewer_the_display_address_is_shown(
@@ -108,7 +108,8 @@ def test_serial_only_domain_names_virsh_console(
     monkeypatch.setenv("PATH", os.defpath)
     open_console(demo_app, "nfs01")
     dialog = open_dialog(demo_app.window, MessageDialog)
-    assert dialog.copyable.toPlainText() == f"virsh -c {demo_host_uri()} console -- nfs01"
+    uuid = find(demo_app, Category.DOMAINS, "nfs01", demo_host_uri()).data(Role.KEY)
+    assert dialog.copyable.toPlainText() == f"virsh -c {demo_host_uri()} console -- {uuid}"
     assert "serial console" in dialog.text.text()
 
 
@@ -137,16 +138,17 @@ def test_a_name_like_an_option_reaches_virt_viewer_after_double_dash(
     app = start_app(hostile_uri)
     record = virt_viewer_stand_in(tmp_path, monkeypatch)
     open_console(app, OPTION_NAME, hostile_uri)
-    qtbot.waitUntil(lambda: record.exists() and record.read_text().count("\n") == 5, timeout=5000)
-    assert record.read_text().splitlines() == ["--connect", hostile_uri, "--wait", "--",
-                                               OPTION_NAME]
+    qtbot.waitUntil(lambda: record.exists() and record.read_text().count("\n") == 6, timeout=5000)
+    assert record.read_text().splitlines() == ["--connect", hostile_uri, "--wait",
+                                               "--domain-name", "--", OPTION_NAME]
 
 
-def test_serial_command_to_copy_quotes_a_name_with_shell_code(
+def test_serial_command_to_copy_names_a_domain_with_shell_code_by_its_uuid(
         start_app: StartApp, hostile_uri: str, monkeypatch: pytest.MonkeyPatch) -> None:
     app = start_app(hostile_uri)
     monkeypatch.setenv("PATH", os.defpath)
     open_console(app, SHELL_NAME, hostile_uri)
     text = open_dialog(app.window, MessageDialog).copyable.toPlainText()
-    assert text == f"virsh -c {hostile_uri} console -- '-h $(id) it'\"'\"'s \"a vm\"'"
-    assert shlex.split(text) == ["virsh", "-c", hostile_uri, "console", "--", SHELL_NAME]
+    uuid = find(app, Category.DOMAINS, SHELL_NAME, hostile_uri).data(Role.KEY)
+    assert text == f"virsh -c {hostile_uri} console -- {uuid}"
+    assert shlex.split(text) == ["virsh", "-c", hostile_uri, "console", "--", uuid]

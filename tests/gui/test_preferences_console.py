@@ -22,6 +22,8 @@ from kvmgui.core.resource_paths import demo_host_uri
 from kvmgui.ui.dialogs.message_dialog import MessageDialog
 from kvmgui.ui.roles import Category
 
+UUID = "7d3c2a9e-5f1b-4c6d-8e0a-1b2c3d4e5f60"  # the domain's, from the host
+
 VNC_ANY = ("<domain><devices><graphics type='vnc' port='5905' listen='0.0.0.0'/>"
            "</devices></domain>")
 VNC_LOOPBACK = ("<domain><devices><graphics type='vnc' port='5901' listen='127.0.0.1'/>"
@@ -33,20 +35,20 @@ def have(*programs: str) -> Callable[[str], bool]:
 
 
 def test_pinned_remote_viewer_is_used_even_when_virt_viewer_exists() -> None:
-    plan = console_plan("qemu:///system", "web01", True, console_info(VNC_ANY),
+    plan = console_plan("qemu:///system", "web01", UUID, True, console_info(VNC_ANY),
                         have("virt-viewer", "remote-viewer"), ConsoleProgram.REMOTE_VIEWER)
     assert plan.command == ("remote-viewer", "vnc://localhost:5905")
 
 
 def test_pinned_virt_viewer_never_falls_back_to_remote_viewer() -> None:
-    plan = console_plan("qemu:///system", "web01", True, console_info(VNC_ANY),
+    plan = console_plan("qemu:///system", "web01", UUID, True, console_info(VNC_ANY),
                         have("remote-viewer"), ConsoleProgram.VIRT_VIEWER)
     assert plan.kind is PlanKind.ADDRESS
     assert plan.address == "vnc://localhost:5905"
 
 
 def test_custom_command_fills_placeholders_per_word() -> None:
-    plan = console_plan("qemu:///system", "my vm", True, console_info(VNC_ANY), have(),
+    plan = console_plan("qemu:///system", "my vm", UUID, True, console_info(VNC_ANY), have(),
                         ConsoleProgram.CUSTOM, "viewer --title '{name} on {uri}' {address}")
     assert plan.kind is PlanKind.LAUNCH
     assert plan.command == ("viewer", "--title", "my vm on qemu:///system",
@@ -54,16 +56,17 @@ def test_custom_command_fills_placeholders_per_word() -> None:
 
 
 def test_custom_command_without_address_runs_for_a_stopped_domain() -> None:
-    plan = console_plan("qemu:///system", "d", False, console_info(VNC_ANY), have(),
+    plan = console_plan("qemu:///system", "d", UUID, False, console_info(VNC_ANY), have(),
                         ConsoleProgram.CUSTOM, "virt-viewer -c {uri} {name}")
     assert plan.command == ("virt-viewer", "-c", "qemu:///system", "d")
-    needs_address = console_plan("qemu:///system", "d", False, console_info(VNC_ANY), have(),
+    needs_address = console_plan("qemu:///system", "d", UUID, False, console_info(VNC_ANY), have(),
                                  ConsoleProgram.CUSTOM, "viewer {address}")
     assert needs_address.kind is PlanKind.NOT_RUNNING
 
 
 def test_custom_command_does_not_get_a_loopback_address_it_cannot_reach() -> None:
-    plan = console_plan("qemu+ssh://kvm1/system", "d", True, console_info(VNC_LOOPBACK), have(),
+    plan = console_plan("qemu+ssh://kvm1/system", "d", UUID, True,
+                        console_info(VNC_LOOPBACK), have(),
                         ConsoleProgram.CUSTOM, "viewer {address}")
     assert plan.kind is PlanKind.ADDRESS
     assert plan.tunnel.startswith("ssh -N -L 5901:")

@@ -30,7 +30,7 @@ def open_external_viewer(window: QWidget, item: Selected,
     """Start the viewer `preferences` choose (virt-viewer/remote-viewer/custom) for the
     domain, or show its address or serial command."""
     dom: DomainInfo = item.snapshot
-    plan = console_plan(item.uri, dom.name, dom.active, console_info(dom.xml), installed,
+    plan = console_plan(item.uri, dom.name, dom.uuid, dom.active, console_info(dom.xml), installed,
                         preferences.console_program, preferences.console_command)
     if plan.kind is PlanKind.LAUNCH:
         started, _pid = QProcess.startDetached(plan.command[0], list(plan.command[1:]))

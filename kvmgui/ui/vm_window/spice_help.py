@@ -38,7 +38,7 @@ def open_in_remote_viewer(window: QWidget, item: Selected, preferences: Preferen
     """Start remote-viewer on the domain's display (its address after "--", as data); where
     there is no address to give it (not running, a tunnel needed) say what to do instead."""
     dom: DomainInfo = item.snapshot
-    plan = console_plan(item.uri, dom.name, dom.active, console_info(dom.xml),
+    plan = console_plan(item.uri, dom.name, dom.uuid, dom.active, console_info(dom.xml),
                         lambda program: shutil.which(program) is not None,
                         ConsoleProgram.REMOTE_VIEWER)
     if plan.kind is PlanKind.LAUNCH and plan.address:
