@@ -1,44 +1,45 @@
 """The `first paint` log line: when the user first sees a connection's rows.
 
 "Inventory ready" says the data arrived; what a user waits for is the tree painted with it. This
-listens to the tree's viewport paints (`InventoryTree.viewportPainted`) and, for each connection
-it waits for, logs once (logger kvmgui.app, INFO) after the first paint that followed the arrival
-of that connection's inventory:
+watches the tree's viewport and, for each connection it waits for, logs once (logger kvmgui.app,
+INFO) after the first paint that followed the arrival of that connection's inventory:
 
     first paint: test:///path/host.xml rows=2002
 """
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QAbstractItemView
 
 from kvmgui.core import log
 from kvmgui.core.snapshots import ConnectionState
 from kvmgui.ui.inventory_model import InventoryModel
-from kvmgui.ui.inventory_tree import InventoryTree
 
 
 class FirstPaintLog(QObject):
     """Logs `first paint: <uri> rows=<n>` once for each of `uris` (n: its object rows)."""
 
-    def __init__(self, tree: InventoryTree, model: InventoryModel, uris: Iterable[str]) -> None:
+    def __init__(self, tree: QAbstractItemView, model: InventoryModel, uris: Iterable[str]) -> None:
         super().__init__(tree)
-        self._tree = tree
+        self._viewport = tree.viewport()
         self._model = model
         self._waiting = set(uris)
         if self._waiting:
-            tree.viewportPainted.connect(self._painted)
+            self._viewport.installEventFilter(self)
 
-    def _painted(self) -> None:
-        self._waiting.difference_update(
-            [uri for uri in self._waiting if self._failed(uri)])  # never painted with rows
-        loaded = sorted(uri for uri in self._waiting if self._loaded(uri))
-        if loaded:
-            self._waiting.difference_update(loaded)
-            # Logged on the next turn of the event loop: after the whole window's paint is done.
-            QTimer.singleShot(0, lambda: self._log(loaded))
-        if not self._waiting:
-            self._tree.viewportPainted.disconnect(self._painted)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._waiting.difference_update(
+                [uri for uri in self._waiting if self._failed(uri)])  # never painted with rows
+            loaded = sorted(uri for uri in self._waiting if self._loaded(uri))
+            if loaded:
+                self._waiting.difference_update(loaded)
+                # Logged on the next turn of the event loop: after this paint has been done.
+                QTimer.singleShot(0, lambda: self._log(loaded))
+            if not self._waiting:
+                self._viewport.removeEventFilter(self)
+        return False
 
     def _failed(self, uri: str) -> bool:
         conn = self._model.connection(uri)

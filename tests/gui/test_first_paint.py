@@ -14,12 +14,6 @@ def first_paint_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.getMessage().startswith("first paint:")]
 
 
-def test_the_tree_says_when_it_has_painted_its_rows(start_app: StartApp, qtbot: QtBot) -> None:
-    app = start_app(demo_host_uri())
-    with qtbot.waitSignal(app.window.tree.viewportPainted, timeout=5000):
-        app.window.tree.viewport().update()
-
-
 def test_first_paint_is_logged_once_per_loaded_connection_with_its_rows(
         start_app: StartApp, qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="kvmgui.app")
