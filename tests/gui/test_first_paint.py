@@ -6,6 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.resource_paths import demo_host_uri
+from kvmgui.ui.app import Application
 from kvmgui.ui.first_paint import FirstPaintLog
 from fixture_helpers import StartApp
 
@@ -31,3 +32,25 @@ def test_first_paint_is_logged_once_per_loaded_connection_with_its_rows(
     app.window.tree.viewport().update()
     qtbot.wait(100)
     assert len(first_paint_lines(caplog)) == 1  # once only
+
+
+def test_rows_that_arrive_after_the_window_was_painted_are_logged_on_their_own_paint(
+        qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
+    """The window paints first (empty tree); the connection's rows come later and repaint only
+    the tree's viewport: that paint is the one logged."""
+    caplog.set_level(logging.INFO, logger="kvmgui.app")
+    uri = demo_host_uri()
+    app = Application([uri], keep_layout=False)
+    qtbot.addWidget(app.window)
+    FirstPaintLog(app.window.tree, app.model, [uri])
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    qtbot.wait(50)
+    assert first_paint_lines(caplog) == []  # painted, but without the rows
+    try:
+        app.start()
+        qtbot.waitUntil(lambda: bool(first_paint_lines(caplog)), timeout=10000)
+        [line] = first_paint_lines(caplog)
+        assert line.startswith(f"first paint: {uri} rows=") and not line.endswith("rows=0")
+    finally:
+        app.shutdown()
