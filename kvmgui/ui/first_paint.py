@@ -29,14 +29,15 @@ class FirstPaintLog(QObject):
     def __init__(self, tree: QAbstractItemView, model: InventoryModel, uris: Iterable[str]) -> None:
         super().__init__(tree)
         self._tree = tree
-        self._watched: QWidget = tree.window()
+        self._window = tree.window()
+        self._watched: QWidget = self._window
         self._model = model
         self._waiting = set(uris)
         if self._waiting:
             self._watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and watched is self._watched:
+        if event.type() == QEvent.Type.Paint:
             self._waiting.difference_update(
                 [uri for uri in self._waiting if self._failed(uri)])  # never painted with rows
             loaded = sorted(uri for uri in self._waiting if self._loaded(uri))
@@ -44,8 +45,10 @@ class FirstPaintLog(QObject):
                 self._waiting.difference_update(loaded)
                 # Logged on the next turn of the event loop: after this paint has been done.
                 QTimer.singleShot(0, lambda: self._log(loaded))
-            self._watched.removeEventFilter(self)
-            if self._waiting:  # rows still to come: they repaint the tree's viewport alone
+            if not self._waiting:
+                self._watched.removeEventFilter(self)
+            elif self._watched is self._window:  # rows still to come repaint the viewport alone
+                self._window.removeEventFilter(self)
                 self._watched = self._tree.viewport()
                 self._watched.installEventFilter(self)
         return False

@@ -1,6 +1,7 @@
 """The outcome of an action on one or many objects: done, skipped, or libvirt's error message."""
 
 from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
